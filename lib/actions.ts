@@ -1,0 +1,41 @@
+// The one wrapper every server action goes through: authenticate → validate (zod) → run the
+// data function (which checks permissions) → a typed result the UI can show.
+import "server-only";
+import type { z } from "zod";
+import { getCurrentUser } from "./auth/session";
+import type { CurrentUser } from "./data/users";
+import { DomainError, type DomainErrorCode } from "./errors";
+import { fieldErrors } from "./validation/fields";
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | {
+      ok: false;
+      code: DomainErrorCode | "unauthenticated";
+      message: string;
+      fields?: Record<string, string>;
+      details?: Record<string, unknown>;
+    };
+
+export function authenticatedAction<S extends z.ZodType, T>(
+  schema: S,
+  handler: (user: CurrentUser, input: z.output<S>) => Promise<T>,
+) {
+  return async (raw: unknown): Promise<ActionResult<T>> => {
+    const user = await getCurrentUser();
+    if (!user) return { ok: false, code: "unauthenticated", message: "Your session has ended. Sign in again." };
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      const fields = fieldErrors(parsed.error);
+      return { ok: false, code: "invalid", message: Object.values(fields)[0] ?? "Check the form", fields };
+    }
+    try {
+      return { ok: true, data: await handler(user, parsed.data) };
+    } catch (error) {
+      if (error instanceof DomainError) {
+        return { ok: false, code: error.code, message: error.message, fields: error.fields, details: error.details };
+      }
+      throw error;
+    }
+  };
+}

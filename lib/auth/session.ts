@@ -1,0 +1,20 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { getActiveUser, type CurrentUser } from "../data/users";
+import { authOptions } from "./options";
+
+/** The signed-in user, fresh from the database (once per request); null when signed out or deactivated. */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await getServerSession(authOptions);
+  const id = session?.user?.id;
+  return typeof id === "number" ? getActiveUser(id) : null;
+});
+
+/** For pages: the current user, or a redirect to the sign-in page. */
+export async function requireUser(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/signin");
+  return user;
+}

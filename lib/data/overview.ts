@@ -1,0 +1,102 @@
+// The walking-skeleton overview: each journey's score for the latest period with data.
+import { db } from "../db";
+import { scoreBand, type ScoreBand } from "../scoring";
+import { scoreJourney } from "../scoring/journey";
+import { getOrganisationSettings } from "./organisation";
+
+const activeTouchpointSelect = {
+  where: { archivedAt: null },
+  orderBy: [{ position: "asc" }, { id: "asc" }],
+  select: {
+    id: true,
+    name: true,
+    weight: true,
+    momentOfTruth: true,
+    department: { select: { id: true, name: true, colour: true } },
+    metrics: {
+      where: { archivedAt: null },
+      select: { id: true, weight: true, scaleBest: true, scaleWorst: true, target: true },
+    },
+  },
+} as const;
+
+export type OverviewTouchpoint = {
+  id: number;
+  name: string;
+  momentOfTruth: boolean;
+  department: { id: number; name: string; colour: string };
+  score: number | null;
+  targetScore: number | null;
+  band: ScoreBand | null;
+};
+
+export type OverviewJourney = {
+  id: number;
+  name: string;
+  description: string;
+  score: number | null;
+  targetScore: number | null;
+  coverage: number;
+  band: ScoreBand | null;
+  stages: { id: number; name: string; touchpoints: OverviewTouchpoint[] }[];
+};
+
+export async function getOverview(): Promise<{ period: Date | null; journeys: OverviewJourney[] }> {
+  const [settings, journeys, latest] = await Promise.all([
+    getOrganisationSettings(),
+    db.journey.findMany({
+      where: { archivedAt: null },
+      orderBy: [{ position: "asc" }, { name: "asc" }],
+      select: {
+        id: true,
+        name: true,
+        description: true,
+        stages: {
+          where: { archivedAt: null },
+          orderBy: { position: "asc" },
+          select: { id: true, name: true, touchpoints: activeTouchpointSelect },
+        },
+      },
+    }),
+    db.metricEntry.aggregate({ _max: { periodStart: true } }),
+  ]);
+  const period = latest._max.periodStart;
+  const rows = period
+    ? await db.metricEntry.findMany({ where: { periodStart: period }, select: { metricId: true, value: true } })
+    : [];
+  const values = new Map(rows.map((r) => [r.metricId, r.value]));
+  const band = (score: number | null) => (score === null ? null : scoreBand(score, settings));
+
+  return {
+    period,
+    journeys: journeys.map((journey) => {
+      const touchpoints = journey.stages.flatMap((s) => s.touchpoints);
+      const scored = scoreJourney(touchpoints, values, settings.momentOfTruthMultiplier);
+      return {
+        id: journey.id,
+        name: journey.name,
+        description: journey.description,
+        score: scored.score,
+        targetScore: scored.targetScore,
+        coverage: scored.coverage,
+        band: band(scored.score),
+        stages: journey.stages.map((stage) => ({
+          id: stage.id,
+          name: stage.name,
+          touchpoints: stage.touchpoints.map((t) => {
+            const s = scored.touchpoints.get(t.id);
+            return {
+              id: t.id,
+              name: t.name,
+              momentOfTruth: t.momentOfTruth,
+              department: t.department,
+              score: s?.score ?? null,
+              targetScore: s?.targetScore ?? null,
+              band: band(s?.score ?? null),
+            };
+          }),
+        })),
+      };
+    }),
+  };
+}

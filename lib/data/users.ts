@@ -1,0 +1,35 @@
+import { db } from "../db";
+import type { Role } from "../domain";
+
+export type CurrentUser = {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  departmentIds: number[];
+};
+
+/** The user as the database knows them now; null when missing or deactivated. */
+export async function getActiveUser(id: number): Promise<CurrentUser | null> {
+  const user = await db.user.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      active: true,
+      memberships: { select: { departmentId: true }, orderBy: { departmentId: "asc" } },
+    },
+  });
+  if (!user?.active) return null;
+  const { memberships, active: _active, ...rest } = user;
+  return { ...rest, departmentIds: memberships.map((m) => m.departmentId) };
+}
+
+export async function findUserCredentials(email: string) {
+  return db.user.findUnique({
+    where: { email: email.toLowerCase() },
+    select: { id: true, passwordHash: true, active: true },
+  });
+}

@@ -1,0 +1,26 @@
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import fs from "node:fs";
+import path from "node:path";
+import { resolveDatabaseConfig } from "./config";
+import { PrismaClient as PostgresClient } from "./generated/postgres/client";
+import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+
+/**
+ * Both generated clients come from the same datamodel (prisma/postgres/schema.prisma is
+ * generated from prisma/schema.prisma), so the SQLite client's type describes either.
+ */
+export type Db = SqliteClient;
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+export function createPrismaClient(url?: string): Db {
+  const config = resolveDatabaseConfig(url);
+  if (config.provider === "postgresql") {
+    const adapter = new PrismaPg({ connectionString: config.url });
+    return new PostgresClient({ adapter }) as unknown as Db;
+  }
+  fs.mkdirSync(path.dirname(config.file), { recursive: true });
+  // Dates as integer milliseconds: compact, and compared numerically by SQLite.
+  const adapter = new PrismaBetterSQLite3({ url: config.url }, { timestampFormat: "unixepoch-ms" });
+  return new SqliteClient({ adapter });
+}

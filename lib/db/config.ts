@@ -1,0 +1,21 @@
+import path from "node:path";
+
+/** Which database this process talks to, read from DATABASE_URL (SQLite file by default). */
+export type DatabaseConfig =
+  | { provider: "sqlite"; url: string; file: string }
+  | { provider: "postgresql"; url: string };
+
+export const DEFAULT_SQLITE_URL = "file:./data/touchline.db";
+
+export function resolveDatabaseConfig(url = process.env.DATABASE_URL): DatabaseConfig {
+  const value = url?.trim() || DEFAULT_SQLITE_URL;
+  if (/^postgres(ql)?:\/\//.test(value)) return { provider: "postgresql", url: value };
+  if (!value.startsWith("file:")) {
+    throw new Error(
+      `DATABASE_URL must start with file: (SQLite) or postgres:// / postgresql:// — got "${value.split(":")[0]}:…"`,
+    );
+  }
+  // Relative SQLite paths are relative to the project root (where npm scripts run).
+  const file = path.resolve(process.cwd(), value.slice("file:".length));
+  return { provider: "sqlite", url: `file:${file}`, file };
+}

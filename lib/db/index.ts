@@ -1,0 +1,11 @@
+// The one Prisma client for the configured database. Nothing else imports a driver.
+import "server-only";
+import { createPrismaClient, type Db } from "./client";
+
+const globalForDb = globalThis as unknown as { touchlineDb?: Db };
+
+/** Reused across hot reloads in development so we do not open a connection per edit. */
+export const db: Db = globalForDb.touchlineDb ?? createPrismaClient();
+if (process.env.NODE_ENV !== "production") globalForDb.touchlineDb = db;
+
+export type { Db, Tx } from "./client";

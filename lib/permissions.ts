@@ -1,0 +1,43 @@
+// "May this user do X to Y?" — the one place that answers it. Pages use these to hide what a
+// role cannot do; server actions and route handlers call them again, and are the authority.
+import type { Role } from "./domain";
+
+export type Actor = { id: number; role: Role; departmentIds: readonly number[] };
+
+type Permission =
+  | "overview:view"
+  | "touchpoint:view"
+  /** Write entries for any department. */
+  | "entries:write-any"
+  /** Write entries for the departments one belongs to. */
+  | "entries:write-own";
+
+const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  ADMIN: ["overview:view", "touchpoint:view", "entries:write-any"],
+  EXECUTIVE: ["overview:view", "touchpoint:view"],
+  DEPARTMENT_HEAD: ["overview:view", "touchpoint:view", "entries:write-own"],
+  VIEWER: ["overview:view", "touchpoint:view"],
+};
+
+function has(actor: Actor, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[actor.role].includes(permission);
+}
+
+export function canViewOverview(actor: Actor): boolean {
+  return has(actor, "overview:view");
+}
+
+export function canViewTouchpoint(actor: Actor): boolean {
+  return has(actor, "touchpoint:view");
+}
+
+/** Whether the metric entry page is for this user at all. */
+export function canUseEntry(actor: Actor): boolean {
+  return has(actor, "entries:write-any") || (has(actor, "entries:write-own") && actor.departmentIds.length > 0);
+}
+
+/** Whether this user may create or change figures for touchpoints the department owns. */
+export function canWriteEntries(actor: Actor, departmentId: number): boolean {
+  if (has(actor, "entries:write-any")) return true;
+  return has(actor, "entries:write-own") && actor.departmentIds.includes(departmentId);
+}

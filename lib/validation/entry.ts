@@ -1,0 +1,58 @@
+// Validation of metric entries: the shape (zod) and the value's range for its metric kind.
+import { z } from "zod";
+import { EntrySource, type MetricKind } from "../domain";
+import { dateKeyField, idField, numberField, optionalIntField, optionalTextField } from "./fields";
+
+export const MAX_NOTE_LENGTH = 1000;
+export const MAX_SAMPLE_SIZE = 10_000_000;
+
+export const saveEntrySchema = z.object({
+  metricId: idField("Metric"),
+  periodStart: dateKeyField("Period"),
+  value: numberField("Value"),
+  sampleSize: optionalIntField("Sample size", 1, MAX_SAMPLE_SIZE),
+  source: z.enum(EntrySource, { error: "Choose a source from the list" }).default("OTHER"),
+  note: optionalTextField("Note", MAX_NOTE_LENGTH),
+  /** The entry version the user saw (0: no figure yet). A mismatch is a conflict. */
+  expectedVersion: optionalIntField("Version", 0, 2 ** 31 - 1),
+});
+export type SaveEntryInput = z.output<typeof saveEntrySchema>;
+
+export type ValueRange = { min: number; max: number; integer: boolean };
+
+type RangeMetric = { kind: MetricKind; scaleBest: number; scaleWorst: number };
+
+/** The values a metric of this kind can take (its scale bounds for ratings and engagement). */
+export function valueRange(metric: RangeMetric): ValueRange {
+  const low = Math.min(metric.scaleBest, metric.scaleWorst);
+  const high = Math.max(metric.scaleBest, metric.scaleWorst);
+  switch (metric.kind) {
+    case "CSAT_PERCENT":
+    case "PERCENT":
+      return { min: 0, max: 100, integer: false };
+    case "NPS":
+      return { min: -100, max: 100, integer: false };
+    case "CES":
+      return { min: 1, max: 7, integer: false };
+    case "RATING":
+    case "ENGAGEMENT":
+      return { min: low, max: high, integer: false };
+    case "DURATION":
+      return { min: 0, max: Number.MAX_SAFE_INTEGER, integer: false };
+    case "COUNT":
+      return { min: 0, max: Number.MAX_SAFE_INTEGER, integer: true };
+  }
+}
+
+/** A readable reason the value cannot be stored for this metric, or null when it can. */
+export function valueProblem(metric: RangeMetric, value: number): string | null {
+  const { min, max, integer } = valueRange(metric);
+  if (!Number.isFinite(value)) return "Value must be a number";
+  if (integer && !Number.isInteger(value)) return "Value must be a whole number";
+  if (value < min || value > max) {
+    return max === Number.MAX_SAFE_INTEGER
+      ? `Value must be ${min} or more`
+      : `Value must be between ${min} and ${max}`;
+  }
+  return null;
+}

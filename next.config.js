@@ -1,0 +1,22 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Native SQLite driver: load it from node_modules at run time instead of bundling it.
+  serverExternalPackages: ["better-sqlite3"],
+  // Enables forbidden() so pages a role may not see answer 403 with app/forbidden.tsx.
+  experimental: { authInterrupts: true },
+  poweredByHeader: false,
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "X-Frame-Options", value: "DENY" },
+        ],
+      },
+    ];
+  },
+};
+
+module.exports = nextConfig;
