@@ -44,11 +44,16 @@ export async function getEntrySheet(departmentId: number, period: Date, granular
   });
   return touchpoints.map((t) => ({
     ...t,
-    metrics: t.metrics.map(({ entries, ...metric }) => ({
-      ...metric,
-      current: entries.find((e) => e.periodStart.getTime() === period.getTime()) ?? null,
-      previousValue: entries.find((e) => e.periodStart.getTime() === previous.getTime())?.value ?? null,
-    })),
+    metrics: t.metrics.map(({ entries, ...metric }) => {
+      const last = entries.find((e) => e.periodStart.getTime() === previous.getTime());
+      return {
+        ...metric,
+        current: entries.find((e) => e.periodStart.getTime() === period.getTime()) ?? null,
+        previousValue: last?.value ?? null,
+        /** A new figure most likely comes from where last period's did. */
+        previousSource: last?.source ?? null,
+      };
+    }),
   }));
 }
 export type EntrySheet = Awaited<ReturnType<typeof getEntrySheet>>;

@@ -2,11 +2,13 @@
 import { db } from "../db";
 import { scoreBand, type ScoreBand } from "../scoring";
 import { scoreJourney } from "../scoring/journey";
+import type { PeriodGranularity } from "../domain";
+import { addPeriods, currentPeriod } from "../periods";
 import { getOrganisationSettings } from "./organisation";
 
 const activeTouchpointSelect = {
   where: { archivedAt: null },
-  orderBy: [{ position: "asc" }, { id: "asc" }],
+  orderBy: [{ position: "asc" as const }, { id: "asc" as const }],
   select: {
     id: true,
     name: true,
@@ -18,7 +20,7 @@ const activeTouchpointSelect = {
       select: { id: true, weight: true, scaleBest: true, scaleWorst: true, target: true },
     },
   },
-} as const;
+};
 
 export type OverviewTouchpoint = {
   id: number;
@@ -41,9 +43,33 @@ export type OverviewJourney = {
   stages: { id: number; name: string; touchpoints: OverviewTouchpoint[] }[];
 };
 
+/** A period is reported once at least this share of active metrics has a figure for it. */
+export const REPORTING_COVERAGE = 0.5;
+const LOOKBACK_PERIODS = 12;
+
+/**
+ * The newest period in which at least half the active metrics have figures: a week that has
+ * only just begun (one or two figures in) would otherwise make every journey look empty.
+ */
+async function getReportingPeriod(granularity: PeriodGranularity): Promise<Date | null> {
+  const since = addPeriods(currentPeriod(granularity), -LOOKBACK_PERIODS, granularity);
+  const [activeMetrics, perPeriod] = await Promise.all([
+    db.metric.count({ where: { archivedAt: null, touchpoint: { archivedAt: null } } }),
+    db.metricEntry.groupBy({
+      by: ["periodStart"],
+      where: { periodStart: { gte: since }, metric: { archivedAt: null } },
+      _count: { _all: true },
+      orderBy: { periodStart: "desc" },
+    }),
+  ]);
+  const needed = Math.max(1, Math.ceil(activeMetrics * REPORTING_COVERAGE));
+  const reported = perPeriod.find((p) => p._count._all >= needed) ?? perPeriod[0];
+  return reported?.periodStart ?? null;
+}
+
 export async function getOverview(): Promise<{ period: Date | null; journeys: OverviewJourney[] }> {
-  const [settings, journeys, latest] = await Promise.all([
-    getOrganisationSettings(),
+  const settings = await getOrganisationSettings();
+  const [journeys, period] = await Promise.all([
     db.journey.findMany({
       where: { archivedAt: null },
       orderBy: [{ position: "asc" }, { name: "asc" }],
@@ -58,9 +84,8 @@ export async function getOverview(): Promise<{ period: Date | null; journeys: Ov
         },
       },
     }),
-    db.metricEntry.aggregate({ _max: { periodStart: true } }),
+    getReportingPeriod(settings.periodGranularity),
   ]);
-  const period = latest._max.periodStart;
   const rows = period
     ? await db.metricEntry.findMany({ where: { periodStart: period }, select: { metricId: true, value: true } })
     : [];

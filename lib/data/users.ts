@@ -23,8 +23,13 @@ export async function getActiveUser(id: number): Promise<CurrentUser | null> {
     },
   });
   if (!user?.active) return null;
-  const { memberships, active: _active, ...rest } = user;
-  return { ...rest, departmentIds: memberships.map((m) => m.departmentId) };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    departmentIds: user.memberships.map((m) => m.departmentId),
+  };
 }
 
 export async function findUserCredentials(email: string) {

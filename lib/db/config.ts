@@ -16,6 +16,6 @@ export function resolveDatabaseConfig(url = process.env.DATABASE_URL): DatabaseC
     );
   }
   // Relative SQLite paths are relative to the project root (where npm scripts run).
-  const file = path.resolve(process.cwd(), value.slice("file:".length));
+  const file = path.resolve(/* turbopackIgnore: true */ process.cwd(), value.slice("file:".length));
   return { provider: "sqlite", url: `file:${file}`, file };
 }

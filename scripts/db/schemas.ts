@@ -42,7 +42,7 @@ export function migrationNames(dir: string): string[] {
 }
 
 /** Runs the Prisma CLI (JS engine; see prisma.config.ts) and returns its stdout. */
-export function prisma(args: string[], env: NodeJS.ProcessEnv = {}): string {
+export function prisma(args: string[], env: Record<string, string> = {}): string {
   return execFileSync(path.join(ROOT, "node_modules/.bin/prisma"), args, {
     cwd: ROOT,
     env: { ...process.env, ...env },
@@ -52,7 +52,7 @@ export function prisma(args: string[], env: NodeJS.ProcessEnv = {}): string {
 }
 
 /** SQL that turns datamodel `from` (or an empty database) into datamodel `to`. */
-export function diffScript(from: string | null, to: string, env: NodeJS.ProcessEnv = {}): string {
+export function diffScript(from: string | null, to: string, env: Record<string, string> = {}): string {
   const fromArgs = from ? ["--from-schema-datamodel", from] : ["--from-empty"];
   return prisma(["migrate", "diff", ...fromArgs, "--to-schema-datamodel", to, "--script"], env);
 }

@@ -1,0 +1,35 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import type { CurrentUser } from "@/lib/data/users";
+import { ROLE_LABELS } from "@/lib/domain";
+import { canUseEntry, canViewOverview } from "@/lib/permissions";
+import { NavLinks } from "./nav-links";
+import { SignOutButton } from "./sign-out-button";
+
+export function AppShell({ user, children }: { user: CurrentUser; children: ReactNode }) {
+  const links = [
+    canViewOverview(user) && { href: "/overview", label: "Overview" },
+    canUseEntry(user) && { href: "/entry", label: "Metric entry" },
+  ].filter((l) => l !== false);
+
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+          <Link href="/overview" className="text-lg font-semibold tracking-tight text-brand-dark">
+            Touchline
+          </Link>
+          <NavLinks links={links} />
+          <div className="ml-auto flex items-center gap-3 text-sm">
+            <div className="text-right leading-tight" data-testid="signed-in-user">
+              <p className="font-medium text-slate-900">{user.name}</p>
+              <p className="text-xs text-slate-500">{ROLE_LABELS[user.role]}</p>
+            </div>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-7xl px-4 py-6 sm:px-6 sm:py-8">{children}</main>
+    </div>
+  );
+}

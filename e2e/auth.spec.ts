@@ -1,0 +1,48 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_PASSWORD, USERS, signInAs } from "./fixtures";
+
+test("the sign-in form signs a user in and sign-out ends the session", async ({ page }) => {
+  await page.goto("/overview");
+  await expect(page).toHaveURL(/\/signin/);
+  await page.getByLabel("Email").fill(USERS.executive.email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/overview$/);
+  await expect(page.getByTestId("signed-in-user")).toContainText(USERS.executive.name);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  await page.goto("/overview");
+  await expect(page).toHaveURL(/\/signin/);
+});
+
+test("a wrong password shows a message that does not reveal whether the email exists", async ({ page }) => {
+  await page.goto("/signin");
+  const message = "That email and password don't match an active account.";
+  for (const email of [USERS.admin.email, "nobody@touchline.demo"]) {
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.locator("form").getByRole("alert")).toHaveText(message);
+  }
+  await expect(page).toHaveURL(/\/signin/);
+});
+
+const NAVIGATION = [
+  { user: USERS.admin, links: ["Overview", "Metric entry"] },
+  { user: USERS.executive, links: ["Overview"] },
+  { user: USERS.kitchenHead, links: ["Overview", "Metric entry"] },
+  { user: USERS.viewer, links: ["Overview"] },
+];
+
+for (const { user, links } of NAVIGATION) {
+  test(`${user.role} sees their name, role and the right navigation`, async ({ page }) => {
+    await signInAs(page, user.email);
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/overview$/);
+    const header = page.getByTestId("signed-in-user");
+    await expect(header).toContainText(user.name);
+    await expect(header).toContainText(user.role);
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(links);
+  });
+}
