@@ -72,7 +72,7 @@ export function EntryRow({ touchpointName, metric, periodKey }: { touchpointName
           id={`${id}-sample`}
           name="sampleSize"
           inputMode="numeric"
-          placeholder="n"
+          placeholder="Sample"
           defaultValue={metric.current?.sampleSize ?? ""}
           aria-invalid={serverError?.fields?.sampleSize ? true : undefined}
           className="w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm tabular-nums aria-invalid:border-red-500"

@@ -42,12 +42,12 @@ export function JourneyCard({ journey }: { journey: OverviewJourney }) {
                       </span>
                       <span className="text-sm font-semibold tabular-nums">{formatScore(t.score)}</span>
                     </span>
-                    <span className="mt-2 flex items-center justify-between gap-2">
-                      <span className="flex items-center gap-1.5 truncate text-xs text-slate-600">
+                    <span className="mt-2 flex flex-wrap items-center justify-between gap-x-2 gap-y-1">
+                      <span className="flex min-w-0 items-center gap-1.5 text-xs text-slate-600">
                         <span aria-hidden="true" className="h-2 w-2 shrink-0 rounded-full" style={{ backgroundColor: t.department.colour }} />
                         {t.department.name}
                       </span>
-                      <ScoreBadge band={t.band} />
+                      <span className="ml-auto"><ScoreBadge band={t.band} /></span>
                     </span>
                   </Link>
                 </li>

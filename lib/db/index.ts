@@ -6,6 +6,6 @@ const globalForDb = globalThis as unknown as { touchlineDb?: Db };
 
 /** Reused across hot reloads in development so we do not open a connection per edit. */
 export const db: Db = globalForDb.touchlineDb ?? createPrismaClient();
-if (process.env.NODE_ENV !== "production") globalForDb.touchlineDb = db;
+if (process.env.NODE_ENV === "development") globalForDb.touchlineDb = db;
 
 export type { Db, Tx } from "./client";

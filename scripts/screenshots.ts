@@ -1,0 +1,49 @@
+// Screenshots of every page at desktop and phone widths, for review and for the README.
+//   BASE_URL=http://localhost:3000 npx tsx scripts/screenshots.ts
+// Writes screenshots/*.png (git-ignored) and docs/images/overview.png.
+import { chromium, type Page } from "@playwright/test";
+import fs from "node:fs";
+
+const base = process.env.BASE_URL ?? "http://localhost:3000";
+const executablePath = fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
+
+async function signIn(page: Page, email: string) {
+  const { csrfToken } = await (await page.request.get(`${base}/api/auth/csrf`)).json();
+  await page.request.post(`${base}/api/auth/callback/credentials`, { form: { csrfToken, email, password: "touchline-demo", json: "true" } });
+}
+
+const shots: { name: string; email?: string; path: string }[] = [
+  { name: "signin", path: "/signin" },
+  { name: "overview", email: "exec@touchline.demo", path: "/overview" },
+  { name: "entry", email: "foh@touchline.demo", path: "/entry" },
+  { name: "touchpoint", email: "kitchen@touchline.demo", path: "/touchpoints/10" },
+  { name: "forbidden", email: "viewer@touchline.demo", path: "/entry" },
+  { name: "not-found", email: "viewer@touchline.demo", path: "/touchpoints/99999" },
+];
+
+async function main() {
+  fs.mkdirSync("screenshots", { recursive: true });
+  const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+  for (const [label, viewport] of [["desktop", { width: 1280, height: 900 }], ["phone", { width: 390, height: 844 }]] as const) {
+    for (const shot of shots) {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      if (shot.email) await signIn(page, shot.email);
+      await page.goto(`${base}${shot.path}`, { waitUntil: "networkidle" });
+      const file = `screenshots/${shot.name}-${label}.png`;
+      await page.screenshot({ path: file, fullPage: true });
+      if (shot.name === "overview" && label === "desktop") {
+        fs.mkdirSync("docs/images", { recursive: true });
+        await page.screenshot({ path: "docs/images/overview.png" });
+      }
+      console.log(file);
+      await context.close();
+    }
+  }
+  await browser.close();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

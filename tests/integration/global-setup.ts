@@ -1,0 +1,62 @@
+// Once per integration run: migrate a template database with the real migrations and load
+// the demo organisation into it. Each test file then works on its own copy (setup.ts).
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { createPrismaClient } from "../../lib/db/client";
+import { seedDemo } from "../../prisma/seed/seed-demo";
+import { adminQuery, postgresUrl, withDatabase } from "./postgres";
+
+const root = path.resolve(import.meta.dirname, "../..");
+/** Seeding relative to a fixed day keeps figures and periods identical from run to run. */
+export const SEED_NOW = new Date("2026-11-25T12:00:00Z");
+
+function migrate(databaseUrl: string) {
+  execFileSync(path.join(root, "node_modules/.bin/prisma"), ["migrate", "deploy"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: "pipe",
+  });
+}
+
+async function seed(databaseUrl: string) {
+  const db = createPrismaClient(databaseUrl);
+  try {
+    await seedDemo(db, { now: SEED_NOW });
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    provider: "sqlite" | "postgresql";
+    templateUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  if (project.name === "integration-postgres") {
+    const base = postgresUrl();
+    const template = `touchline_template_${process.pid}`;
+    await adminQuery(base, `DROP DATABASE IF EXISTS ${template}`);
+    await adminQuery(base, `CREATE DATABASE ${template}`);
+    const templateUrl = withDatabase(base, template);
+    migrate(templateUrl);
+    await seed(templateUrl);
+    project.provide("provider", "postgresql");
+    project.provide("templateUrl", templateUrl);
+    return async () => {
+      await adminQuery(base, `DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+    };
+  }
+
+  const dir = fs.mkdtempSync(path.join(root, "data", "test-"));
+  const templateUrl = `file:${path.join(dir, "template.db")}`;
+  migrate(templateUrl);
+  await seed(templateUrl);
+  project.provide("provider", "sqlite");
+  project.provide("templateUrl", templateUrl);
+  return () => fs.rmSync(dir, { recursive: true, force: true });
+}
