@@ -25,7 +25,7 @@ export default defineConfig({
   test: {
     environment: "node",
     reporters: ["default", "json"],
-    outputFile: { json: "test-results/vitest.json" },
+    outputFile: { json: "reports/vitest.json" },
     projects: [
       { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "prisma/**/*.test.ts"] } },
       integration("integration-sqlite"),

@@ -4,10 +4,10 @@ import fs from "node:fs";
 
 type Counts = { passed: number; failed: number; skipped: number };
 const layers: [string, string][] = [
-  ["Unit", "test-results/unit.json"],
-  ["Integration (SQLite)", "test-results/integration-sqlite.json"],
-  ["Integration (PostgreSQL)", "test-results/integration-postgres.json"],
-  ["End-to-end (Chromium)", "test-results/e2e.json"],
+  ["Unit", "reports/unit.json"],
+  ["Integration (SQLite)", "reports/integration-sqlite.json"],
+  ["Integration (PostgreSQL)", "reports/integration-postgres.json"],
+  ["End-to-end (Chromium)", "reports/e2e.json"],
 ];
 
 function read(file: string): Counts | string {

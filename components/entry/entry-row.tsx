@@ -7,6 +7,7 @@ import type { EntrySheet } from "@/lib/data/entry-sheet";
 import { EntrySource } from "@/lib/domain";
 import { formatValue } from "@/lib/format";
 import { valueProblem, valueRange } from "@/lib/validation/entry";
+import { parseDecimal } from "@/lib/validation/fields";
 
 type Metric = EntrySheet[number]["metrics"][number];
 
@@ -23,7 +24,8 @@ export function EntryRow({ touchpointName, metric, periodKey }: { touchpointName
   const [state, formAction, pending] = useActionState(saveEntryAction, null);
   const [draft, setDraft] = useState(metric.current ? String(metric.current.value) : "");
   const id = useId();
-  const localProblem = draft.trim() === "" ? null : Number.isFinite(Number(draft)) ? valueProblem(metric, Number(draft)) : "Value must be a number";
+  const parsed = parseDecimal(draft);
+  const localProblem = draft.trim() === "" ? null : parsed === null ? "Value must be a number, e.g. 4.5" : valueProblem(metric, parsed);
   const serverError = state && !state.ok ? state : null;
   const valueError = localProblem ?? serverError?.fields?.value;
   // After a save the new version comes back before the page refreshes.

@@ -15,7 +15,11 @@ export function resolveDatabaseConfig(url = process.env.DATABASE_URL): DatabaseC
       `DATABASE_URL must start with file: (SQLite) or postgres:// / postgresql:// — got "${value.split(":")[0]}:…"`,
     );
   }
+  const filePath = value.slice("file:".length);
+  if (!filePath || filePath.includes("?")) {
+    throw new Error(`DATABASE_URL must name a SQLite file without options, e.g. ${DEFAULT_SQLITE_URL}`);
+  }
   // Relative SQLite paths are relative to the project root (where npm scripts run).
-  const file = path.resolve(/* turbopackIgnore: true */ process.cwd(), value.slice("file:".length));
+  const file = path.resolve(/* turbopackIgnore: true */ process.cwd(), filePath);
   return { provider: "sqlite", url: `file:${file}`, file };
 }

@@ -49,10 +49,11 @@ export function valueProblem(metric: RangeMetric, value: number): string | null 
   const { min, max, integer } = valueRange(metric);
   if (!Number.isFinite(value)) return "Value must be a number";
   if (integer && !Number.isInteger(value)) return "Value must be a whole number";
-  if (value < min || value > max) {
-    return max === Number.MAX_SAFE_INTEGER
-      ? `Value must be ${min} or more`
-      : `Value must be between ${min} and ${max}`;
+  if (max === Number.MAX_SAFE_INTEGER) {
+    if (value < min) return `Value must be ${min} or more`;
+    if (value > max) return "Value is too large";
+  } else if (value < min || value > max) {
+    return `Value must be between ${min} and ${max}`;
   }
   return null;
 }

@@ -4,18 +4,31 @@ import { parsePeriodKey } from "../periods";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
-/** A finite number, from a number or a numeric string. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+
+/**
+ * A plain decimal ("4.5", "-12", ".5") as a number; null for anything else. Stricter than
+ * Number(): "4,5" is refused rather than read as 45, and "0x10" or "1e3" are not numbers a
+ * person types. The entry form uses this too, so browser and server agree.
+ */
+export function parseDecimal(text: string): number | null {
+  const trimmed = text.trim();
+  return DECIMAL.test(trimmed) ? Number(trimmed) : null;
+}
+
+/** A finite number, from a number or a decimal string. */
 export function numberField(label: string) {
   return z
     .union([z.number(), z.string()], { error: `${label} is required` })
     .transform((v, ctx) => {
-      const n = typeof v === "number" ? v : Number(v.trim().replace(/,/g, ""));
       if (typeof v === "string" && v.trim() === "") {
         ctx.addIssue({ code: "custom", message: `${label} is required` });
         return z.NEVER;
       }
-      if (!Number.isFinite(n)) {
-        ctx.addIssue({ code: "custom", message: `${label} must be a number` });
+      const n = typeof v === "number" ? v : parseDecimal(v);
+      if (n === null || !Number.isFinite(n)) {
+        const hint = typeof v === "string" && v.includes(",") ? " (use a dot for decimals, no thousands separators)" : "";
+        ctx.addIssue({ code: "custom", message: `${label} must be a number${hint}` });
         return z.NEVER;
       }
       return n;

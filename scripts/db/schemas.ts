@@ -22,7 +22,7 @@ export function toPostgresSchema(sqliteSchema: string): string {
     .replace(/url\s*=\s*"file:[^"]*"/, 'url      = "postgresql://ignored-see-lib-db"')
     .replace(/output\s*=\s*"\.\.\/lib\/db\/generated\/sqlite"/, 'output       = "../../lib/db/generated/postgres"')
     .replace(/^\/\/ prisma\/postgres\/schema\.prisma is GENERATED.*\n\/\/ edit this one only.*\n/m, "");
-  if (replaced.includes('"sqlite"') || !replaced.includes("generated/postgres")) {
+  if (!/provider\s*=\s*"postgresql"/.test(replaced) || replaced.includes('"sqlite"') || !replaced.includes("generated/postgres")) {
     throw new Error("prisma/schema.prisma no longer has the expected provider/output lines");
   }
   return GENERATED_HEADER + replaced;

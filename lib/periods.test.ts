@@ -1,0 +1,155 @@
+import { describe, expect, it } from "vitest";
+import { addPeriods, formatPeriod, isPeriodStart, parsePeriodKey, startOfPeriod, toPeriodKey } from "./periods";
+
+/** UTC instant; month is 1-based here to keep the tables readable. */
+const utc = (y: number, m: number, d: number, h = 0, min = 0, s = 0) => new Date(Date.UTC(y, m - 1, d, h, min, s));
+
+describe("startOfPeriod", () => {
+  describe("WEEK → Monday 00:00 UTC", () => {
+    it.each([
+      ["Monday midnight stays put", utc(2026, 11, 16), utc(2026, 11, 16)],
+      ["Monday afternoon", utc(2026, 11, 16, 15, 30), utc(2026, 11, 16)],
+      ["Wednesday", utc(2026, 11, 18, 9), utc(2026, 11, 16)],
+      ["Saturday", utc(2026, 11, 21, 12), utc(2026, 11, 16)],
+      ["Sunday's last second maps to the previous Monday", utc(2026, 11, 22, 23, 59, 59), utc(2026, 11, 16)],
+      ["the next Monday starts a new week", utc(2026, 11, 23), utc(2026, 11, 23)],
+      ["Sunday 1 November goes back into October", utc(2026, 11, 1, 10), utc(2026, 10, 26)],
+      ["Friday 1 January goes back into the previous year", utc(2027, 1, 1, 8), utc(2026, 12, 28)],
+      ["Thursday 29 February of a leap year", utc(2024, 2, 29), utc(2024, 2, 26)],
+    ])("%s", (_, date, expected) => {
+      expect(startOfPeriod(date, "WEEK")).toEqual(expected);
+    });
+
+    it("uses the UTC day, not the local one: 23:30 on Sunday at UTC−5 is already Monday in UTC", () => {
+      expect(startOfPeriod(new Date("2026-11-22T23:30:00-05:00"), "WEEK")).toEqual(utc(2026, 11, 23));
+    });
+  });
+
+  describe("MONTH → the 1st 00:00 UTC", () => {
+    it.each([
+      ["the 1st stays put", utc(2026, 11, 1), utc(2026, 11, 1)],
+      ["mid-month", utc(2026, 11, 18, 15, 30), utc(2026, 11, 1)],
+      ["the last second of the month", utc(2026, 12, 31, 23, 59, 59), utc(2026, 12, 1)],
+      ["29 February", utc(2024, 2, 29, 12), utc(2024, 2, 1)],
+    ])("%s", (_, date, expected) => {
+      expect(startOfPeriod(date, "MONTH")).toEqual(expected);
+    });
+
+    it("uses the UTC month: 30 Nov 23:30 at UTC−5 is already December", () => {
+      expect(startOfPeriod(new Date("2026-11-30T23:30:00-05:00"), "MONTH")).toEqual(utc(2026, 12, 1));
+    });
+  });
+});
+
+describe("isPeriodStart", () => {
+  it.each([
+    [utc(2026, 11, 16), "WEEK", true],
+    [utc(2026, 11, 16, 0, 0, 1), "WEEK", false],
+    [utc(2026, 11, 17), "WEEK", false],
+    [utc(2026, 11, 22), "WEEK", false],
+    [utc(2026, 11, 1), "MONTH", true],
+    [utc(2026, 11, 16), "MONTH", false],
+    [utc(2026, 11, 1, 12), "MONTH", false],
+    // 1 Nov 2026 is a Sunday: a month start, not a week start.
+    [utc(2026, 11, 1), "WEEK", false],
+    // 1 June 2026 is a Monday: both.
+    [utc(2026, 6, 1), "WEEK", true],
+    [utc(2026, 6, 1), "MONTH", true],
+  ] as const)("%o as %s → %s", (date, granularity, expected) => {
+    expect(isPeriodStart(date, granularity)).toBe(expected);
+  });
+});
+
+describe("addPeriods", () => {
+  describe("WEEK", () => {
+    it.each([
+      [1, utc(2026, 11, 23)],
+      [0, utc(2026, 11, 16)],
+      [-2, utc(2026, 11, 2)],
+      [3, utc(2026, 12, 7)],
+      // 49 days after 16 Nov: 14 to 30 Nov, 31 to 31 Dec, 4 more.
+      [7, utc(2027, 1, 4)],
+      // 322 days back: 320 to 31 Dec 2025, 2 more.
+      [-46, utc(2025, 12, 29)],
+    ])("16 Nov 2026 %+d weeks", (count, expected) => {
+      expect(addPeriods(utc(2026, 11, 16), count, "WEEK")).toEqual(expected);
+    });
+  });
+
+  describe("MONTH", () => {
+    it.each([
+      [utc(2026, 11, 1), 1, utc(2026, 12, 1)],
+      [utc(2026, 11, 1), 2, utc(2027, 1, 1)],
+      [utc(2026, 11, 1), 14, utc(2028, 1, 1)],
+      [utc(2026, 11, 1), -11, utc(2025, 12, 1)],
+      [utc(2026, 1, 1), -1, utc(2025, 12, 1)],
+      [utc(2026, 1, 1), 0, utc(2026, 1, 1)],
+    ])("%o %+d months", (start, count, expected) => {
+      expect(addPeriods(start, count, "MONTH")).toEqual(expected);
+    });
+
+    it("from 31 January lands on 1 February, not in March", () => {
+      expect(addPeriods(utc(2026, 1, 31), 1, "MONTH")).toEqual(utc(2026, 2, 1));
+    });
+  });
+});
+
+describe("parsePeriodKey", () => {
+  it.each([
+    ["2026-11-16", utc(2026, 11, 16)],
+    ["2024-02-29", utc(2024, 2, 29)],
+    ["2000-02-29", utc(2000, 2, 29)],
+    ["2026-12-31", utc(2026, 12, 31)],
+    ["2026-01-01", utc(2026, 1, 1)],
+  ])("%s is a date", (key, expected) => {
+    expect(parsePeriodKey(key)).toEqual(expected);
+  });
+
+  it.each([
+    ["29 Feb in a common year", "2026-02-29"],
+    ["29 Feb in a century year that is not a leap year", "1900-02-29"],
+    ["30 February", "2026-02-30"],
+    ["31 April", "2026-04-31"],
+    ["month 0", "2026-00-10"],
+    ["month 13", "2026-13-01"],
+    ["day 0", "2026-11-00"],
+    ["day 32", "2026-01-32"],
+    ["no zero padding", "2026-1-5"],
+    ["two-digit year", "26-11-16"],
+    ["slashes", "2026/11/16"],
+    ["day first", "16-11-2026"],
+    ["a timestamp", "2026-11-16T00:00:00Z"],
+    ["leading space", " 2026-11-16"],
+    ["trailing text", "2026-11-16x"],
+    ["empty", ""],
+  ])("%s (%j) is null", (_, key) => {
+    expect(parsePeriodKey(key)).toBeNull();
+  });
+});
+
+describe("toPeriodKey", () => {
+  it.each([
+    [utc(2026, 11, 16), "2026-11-16"],
+    [utc(2026, 1, 5), "2026-01-05"],
+    [utc(2026, 11, 16, 23, 59, 59), "2026-11-16"],
+  ])("%o → %s", (date, key) => {
+    expect(toPeriodKey(date)).toBe(key);
+  });
+
+  it("round-trips with parsePeriodKey", () => {
+    expect(toPeriodKey(parsePeriodKey("2024-02-29") as Date)).toBe("2024-02-29");
+    expect(parsePeriodKey(toPeriodKey(utc(2026, 11, 16)))).toEqual(utc(2026, 11, 16));
+  });
+});
+
+describe("formatPeriod", () => {
+  it.each([
+    [utc(2026, 11, 16), "WEEK", "Week of 16 Nov 2026"],
+    [utc(2026, 1, 5), "WEEK", "Week of 5 Jan 2026"],
+    [utc(2026, 12, 28), "WEEK", "Week of 28 Dec 2026"],
+    [utc(2026, 11, 1), "MONTH", "November 2026"],
+    [utc(2027, 1, 1), "MONTH", "January 2027"],
+  ] as const)("%o as %s → %s", (date, granularity, label) => {
+    expect(formatPeriod(date, granularity)).toBe(label);
+  });
+});

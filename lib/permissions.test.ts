@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import type { Role } from "./domain";
+import { canUseEntry, canViewOverview, canViewTouchpoint, canWriteEntries, type Actor } from "./permissions";
+
+const SALES = 1;
+const SUPPORT = 2;
+const BILLING = 3;
+
+/** Every role; department heads and admins belong to Sales and Support, never Billing. */
+const actors: Record<string, Actor> = {
+  admin: { id: 1, role: "ADMIN", departmentIds: [SALES, SUPPORT] },
+  adminWithoutDepartments: { id: 2, role: "ADMIN", departmentIds: [] },
+  executive: { id: 3, role: "EXECUTIVE", departmentIds: [SALES, SUPPORT] },
+  head: { id: 4, role: "DEPARTMENT_HEAD", departmentIds: [SALES, SUPPORT] },
+  headWithoutDepartments: { id: 5, role: "DEPARTMENT_HEAD", departmentIds: [] },
+  viewer: { id: 6, role: "VIEWER", departmentIds: [SALES, SUPPORT] },
+};
+type ActorName = keyof typeof actors;
+
+describe("role × action matrix", () => {
+  // actor                     overview touchpoint entry  write Sales  write Billing
+  const matrix: [ActorName, boolean, boolean, boolean, boolean, boolean][] = [
+    ["admin",                   true,    true,      true,  true,        true],
+    ["adminWithoutDepartments", true,    true,      true,  true,        true],
+    ["executive",               true,    true,      false, false,       false],
+    ["head",                    true,    true,      true,  true,        false],
+    ["headWithoutDepartments",  true,    true,      false, false,       false],
+    ["viewer",                  true,    true,      false, false,       false],
+  ];
+
+  it.each(matrix)(
+    "%s: overview %s, touchpoint %s, entry page %s, write own dept %s, write other dept %s",
+    (name, overview, touchpoint, entry, writeOwn, writeOther) => {
+      const actor = actors[name] as Actor;
+      expect(canViewOverview(actor)).toBe(overview);
+      expect(canViewTouchpoint(actor)).toBe(touchpoint);
+      expect(canUseEntry(actor)).toBe(entry);
+      expect(canWriteEntries(actor, SALES)).toBe(writeOwn);
+      expect(canWriteEntries(actor, BILLING)).toBe(writeOther);
+    },
+  );
+
+  it("covers every role", () => {
+    const roles = new Set(Object.values(actors).map((a) => a.role));
+    expect([...roles].sort()).toEqual((["ADMIN", "DEPARTMENT_HEAD", "EXECUTIVE", "VIEWER"] satisfies Role[]).sort());
+  });
+});
+
+describe("canViewOverview / canViewTouchpoint", () => {
+  it.each<Role>(["ADMIN", "EXECUTIVE", "DEPARTMENT_HEAD", "VIEWER"])("%s can view, even with no departments", (role) => {
+    const actor: Actor = { id: 9, role, departmentIds: [] };
+    expect(canViewOverview(actor)).toBe(true);
+    expect(canViewTouchpoint(actor)).toBe(true);
+  });
+});
+
+describe("canUseEntry", () => {
+  it("is open to a department head with a single department", () => {
+    expect(canUseEntry({ id: 4, role: "DEPARTMENT_HEAD", departmentIds: [BILLING] })).toBe(true);
+  });
+
+  it.each<Role>(["EXECUTIVE", "VIEWER"])("stays closed to %s whatever their departments", (role) => {
+    expect(canUseEntry({ id: 9, role, departmentIds: [SALES, SUPPORT, BILLING] })).toBe(false);
+  });
+});
+
+describe("canWriteEntries", () => {
+  it("lets a department head write each of their departments and no other", () => {
+    const head = actors.head as Actor;
+    expect(canWriteEntries(head, SALES)).toBe(true);
+    expect(canWriteEntries(head, SUPPORT)).toBe(true);
+    expect(canWriteEntries(head, BILLING)).toBe(false);
+    expect(canWriteEntries(head, 0)).toBe(false);
+  });
+
+  it("lets an admin write a department nobody belongs to", () => {
+    expect(canWriteEntries(actors.adminWithoutDepartments as Actor, 999)).toBe(true);
+  });
+
+  it.each<Role>(["EXECUTIVE", "VIEWER"])("refuses %s even for a department they belong to", (role) => {
+    const actor: Actor = { id: 9, role, departmentIds: [SALES] };
+    expect(canWriteEntries(actor, SALES)).toBe(false);
+  });
+});

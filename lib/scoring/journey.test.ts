@@ -1,0 +1,143 @@
+import { describe, expect, it } from "vitest";
+import { scoreJourney, scoreTouchpoint, type ScoredTouchpoint } from "./journey";
+
+const values = (entries: Record<number, number>) => new Map(Object.entries(entries).map(([id, v]) => [Number(id), v]));
+
+describe("scoreTouchpoint", () => {
+  // Metric 10: % satisfied, 0 worst → 100 best, weight 2, target 90.
+  // Metric 11: stars, 1 worst → 5 best, weight 1, no target.
+  // Metric 12: complaints, 10 worst → 0 best (lower is better), weight 1, target 2.
+  const support: ScoredTouchpoint = {
+    id: 1,
+    weight: 1,
+    momentOfTruth: false,
+    metrics: [
+      { id: 10, weight: 2, scaleBest: 100, scaleWorst: 0, target: 90 },
+      { id: 11, weight: 1, scaleBest: 5, scaleWorst: 1, target: null },
+      { id: 12, weight: 1, scaleBest: 0, scaleWorst: 10, target: 2 },
+    ],
+  };
+
+  it("averages only the metrics with a value and reports the covered weight", () => {
+    // 80% → 80; 4 stars → 75; complaints missing.
+    // score = (2·80 + 1·75) / 3 = 235/3; coverage = (2 + 1) / (2 + 1 + 1) = 0.75
+    const result = scoreTouchpoint(support, values({ 10: 80, 11: 4 }));
+    expect(result.score).toBeCloseTo(235 / 3, 10);
+    expect(result.coverage).toBeCloseTo(0.75, 10);
+  });
+
+  it("averages targets only over metrics that have both a value and a target", () => {
+    // Metric 11 has a value but no target; metric 12 has a target but no value: only metric 10's target (90) counts.
+    // Counting metric 12's target (2 complaints → 80) would give (2·90 + 1·80) / 3 ≈ 86.7 instead.
+    expect(scoreTouchpoint(support, values({ 10: 80, 11: 4 })).targetScore).toBeCloseTo(90, 10);
+  });
+
+  it("weights targets like scores and scores lower-is-better targets the right way round", () => {
+    // 80% → 80, target 90 → 90 (weight 2); 4 stars → 75, no target (weight 1); 3 complaints → 70, target 2 → 80 (weight 1).
+    // score = (160 + 75 + 70) / 4 = 76.25; targetScore = (2·90 + 1·80) / 3 = 260/3
+    const result = scoreTouchpoint(support, values({ 10: 80, 11: 4, 12: 3 }));
+    expect(result.score).toBeCloseTo(76.25, 10);
+    expect(result.targetScore).toBeCloseTo(260 / 3, 10);
+    expect(result.coverage).toBe(1);
+  });
+
+  it("is null with no coverage when no metric has a value", () => {
+    expect(scoreTouchpoint(support, values({ 99: 50 }))).toEqual({ score: null, targetScore: null, coverage: 0 });
+  });
+
+  it("has no target score when none of the valued metrics has a target", () => {
+    const result = scoreTouchpoint(support, values({ 11: 2 }));
+    expect(result.score).toBeCloseTo(25, 10);
+    expect(result.targetScore).toBeNull();
+    expect(result.coverage).toBeCloseTo(0.25, 10);
+  });
+
+  it("clamps values outside the scale before averaging", () => {
+    // 7 stars → 100 (not 150); 12 complaints → 0 (not −20). (1·100 + 1·0) / 2 = 50
+    expect(scoreTouchpoint(support, values({ 11: 7, 12: 12 })).score).toBeCloseTo(50, 10);
+  });
+});
+
+describe("scoreJourney", () => {
+  // Checkout: a moment of truth, weight 1, one lower-is-better metric: wait in minutes, 20 worst → 0 best, target 4.
+  // A 5-minute wait scores 100 · (5 − 20) / (0 − 20) = 75 (treated as higher-is-better it would be 25); target → 80.
+  const checkout: ScoredTouchpoint = {
+    id: 1,
+    weight: 1,
+    momentOfTruth: true,
+    metrics: [{ id: 11, weight: 1, scaleBest: 0, scaleWorst: 20, target: 4 }],
+  };
+  // Browse: weight 2, one % satisfied metric, target 50. 30% → 30.
+  const browse: ScoredTouchpoint = {
+    id: 2,
+    weight: 2,
+    momentOfTruth: false,
+    metrics: [{ id: 21, weight: 1, scaleBest: 100, scaleWorst: 0, target: 50 }],
+  };
+  // Delivery: weight 5, no figures this period.
+  const delivery: ScoredTouchpoint = {
+    id: 3,
+    weight: 5,
+    momentOfTruth: false,
+    metrics: [{ id: 31, weight: 1, scaleBest: 10, scaleWorst: 0, target: 8 }],
+  };
+  const period = values({ 11: 5, 21: 30 });
+
+  it("with the moment-of-truth multiplier 3, checkout (75) outweighs browse (30)", () => {
+    // W = 1·3 = 3 for checkout, 2 for browse: (3·75 + 2·30) / 5 = 57; targets (3·80 + 2·50) / 5 = 68.
+    const journey = scoreJourney([checkout, browse], period, 3);
+    expect(journey.score).toBeCloseTo(57, 10);
+    expect(journey.targetScore).toBeCloseTo(68, 10);
+    expect(journey.coverage).toBe(1);
+    // Nearer checkout's 75 than browse's 30: the midpoint is 52.5.
+    expect(journey.score).toBeGreaterThan(52.5);
+  });
+
+  it("without the multiplier, browse outweighs checkout", () => {
+    // W = 1 for checkout, 2 for browse: (75 + 2·30) / 3 = 45; targets (80 + 2·50) / 3 = 60.
+    const journey = scoreJourney([checkout, browse], period, 1);
+    expect(journey.score).toBeCloseTo(45, 10);
+    expect(journey.targetScore).toBeCloseTo(60, 10);
+    expect(journey.score).toBeLessThan(52.5);
+  });
+
+  it("returns each touchpoint's own score", () => {
+    const journey = scoreJourney([checkout, browse], period, 3);
+    expect(journey.touchpoints.size).toBe(2);
+    expect(journey.touchpoints.get(1)?.score).toBeCloseTo(75, 10);
+    expect(journey.touchpoints.get(1)?.targetScore).toBeCloseTo(80, 10);
+    expect(journey.touchpoints.get(2)?.score).toBeCloseTo(30, 10);
+    expect(journey.touchpoints.get(2)?.targetScore).toBeCloseTo(50, 10);
+  });
+
+  it("leaves a touchpoint without figures out of the score and reports it in coverage", () => {
+    // Delivery weighs 5 of 3 + 2 + 5 = 10 effective weight: coverage 0.5; score and target as before.
+    const journey = scoreJourney([checkout, browse, delivery], period, 3);
+    expect(journey.score).toBeCloseTo(57, 10);
+    expect(journey.targetScore).toBeCloseTo(68, 10);
+    expect(journey.coverage).toBeCloseTo(0.5, 10);
+    expect(journey.touchpoints.get(3)).toEqual({ score: null, targetScore: null, coverage: 0 });
+  });
+
+  it("counts the multiplier in coverage too", () => {
+    // Only browse has figures: 2 of 3 + 2 = 5 with k = 3, 2 of 1 + 2 = 3 with k = 1.
+    const browseOnly = values({ 21: 30 });
+    expect(scoreJourney([checkout, browse], browseOnly, 3).coverage).toBeCloseTo(0.4, 10);
+    expect(scoreJourney([checkout, browse], browseOnly, 1).coverage).toBeCloseTo(2 / 3, 10);
+  });
+
+  it("averages targets over scored touchpoints that have one", () => {
+    // Browse without a target: the journey target is checkout's alone.
+    const browseNoTarget: ScoredTouchpoint = { ...browse, metrics: [{ ...browse.metrics[0]!, target: null }] };
+    const journey = scoreJourney([checkout, browseNoTarget], period, 3);
+    expect(journey.score).toBeCloseTo(57, 10);
+    expect(journey.targetScore).toBeCloseTo(80, 10);
+  });
+
+  it("is null with no coverage when nothing has a figure", () => {
+    const journey = scoreJourney([checkout, browse, delivery], values({}), 3);
+    expect(journey.score).toBeNull();
+    expect(journey.targetScore).toBeNull();
+    expect(journey.coverage).toBe(0);
+  });
+});
