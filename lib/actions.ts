@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { getCurrentUser } from "./auth/session";
 import type { CurrentUser } from "./data/users";
 import { DomainError, type DomainErrorCode } from "./errors";
-import { fieldErrors } from "./validation/fields";
+import { fieldErrors, rowFieldErrors } from "./validation/fields";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -27,7 +27,15 @@ export function authenticatedAction<S extends z.ZodType, T>(
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       const fields = fieldErrors(parsed.error);
-      return { ok: false, code: "invalid", message: Object.values(fields)[0] ?? "Check the form", fields };
+      // List inputs (a grid's rows) also get their problems per row, as data functions report them.
+      const rows = [...rowFieldErrors(parsed.error)].map(([index, rowFields]) => ({ index, code: "invalid", fields: rowFields }));
+      return {
+        ok: false,
+        code: "invalid",
+        message: Object.values(fields)[0] ?? "Check the form",
+        fields,
+        ...(rows.length ? { details: { rows } } : {}),
+      };
     }
     try {
       return { ok: true, data: await handler(user, parsed.data) };

@@ -1,9 +1,11 @@
-// What the entry page needs: the departments a user may write for, and one department's
-// metrics with this period's and last period's figures.
+// What the entry grid needs: the departments a user may write for, and one department's metrics
+// with this period's figure, last period's, and the metric's recent history statistics.
 import { db } from "../db";
 import type { PeriodGranularity } from "../domain";
-import { addPeriods } from "../periods";
+import { addPeriods, toPeriodKey } from "../periods";
 import { canWriteEntries, type Actor } from "../permissions";
+import type { HistoryStats } from "../validation/unusual";
+import { HISTORY_PERIODS, getHistoryStats } from "./entry-stats";
 
 export async function getWritableDepartments(actor: Actor) {
   const departments = await db.department.findMany({
@@ -14,7 +16,25 @@ export async function getWritableDepartments(actor: Actor) {
   return departments.filter((d) => canWriteEntries(actor, d.id));
 }
 
-export async function getEntrySheet(departmentId: number, period: Date, granularity: PeriodGranularity) {
+export type EntrySheetRow = {
+  metricId: number;
+  touchpointId: number;
+  touchpointName: string;
+  metricName: string;
+  kind: import("../domain").MetricKind;
+  unit: string;
+  direction: import("../domain").MetricDirection;
+  scaleBest: number;
+  scaleWorst: number;
+  target: number | null;
+  warningThreshold: number | null;
+  current: { value: number; sampleSize: number | null; source: import("../domain").EntrySource; note: string | null; version: number } | null;
+  previous: { value: number; sampleSize: number | null; source: import("../domain").EntrySource } | null;
+  history: HistoryStats | null;
+};
+export type EntrySheet = { departmentId: number; periodStart: string; rows: EntrySheetRow[] };
+
+export async function getEntrySheet(departmentId: number, period: Date, granularity: PeriodGranularity): Promise<EntrySheet> {
   const previous = addPeriods(period, -1, granularity);
   const touchpoints = await db.touchpoint.findMany({
     where: { departmentId, archivedAt: null, stage: { archivedAt: null, journey: { archivedAt: null } } },
@@ -22,7 +42,6 @@ export async function getEntrySheet(departmentId: number, period: Date, granular
     select: {
       id: true,
       name: true,
-      stage: { select: { name: true, journey: { select: { name: true } } } },
       metrics: {
         where: { archivedAt: null },
         orderBy: { id: "asc" },
@@ -31,9 +50,11 @@ export async function getEntrySheet(departmentId: number, period: Date, granular
           name: true,
           kind: true,
           unit: true,
+          direction: true,
           scaleBest: true,
           scaleWorst: true,
           target: true,
+          warningThreshold: true,
           entries: {
             where: { periodStart: { in: [period, previous] } },
             select: { periodStart: true, value: true, sampleSize: true, source: true, note: true, version: true },
@@ -42,18 +63,24 @@ export async function getEntrySheet(departmentId: number, period: Date, granular
       },
     },
   });
-  return touchpoints.map((t) => ({
-    ...t,
-    metrics: t.metrics.map(({ entries, ...metric }) => {
+  const metricIds = touchpoints.flatMap((t) => t.metrics.map((m) => m.id));
+  const history = await getHistoryStats(metricIds, addPeriods(period, -HISTORY_PERIODS, granularity), period);
+
+  const rows = touchpoints.flatMap((t) =>
+    t.metrics.map(({ entries, id, name, ...metric }): EntrySheetRow => {
+      const current = entries.find((e) => e.periodStart.getTime() === period.getTime());
       const last = entries.find((e) => e.periodStart.getTime() === previous.getTime());
       return {
+        metricId: id,
+        touchpointId: t.id,
+        touchpointName: t.name,
+        metricName: name,
         ...metric,
-        current: entries.find((e) => e.periodStart.getTime() === period.getTime()) ?? null,
-        previousValue: last?.value ?? null,
-        /** A new figure most likely comes from where last period's did. */
-        previousSource: last?.source ?? null,
+        current: current ? { value: current.value, sampleSize: current.sampleSize, source: current.source, note: current.note, version: current.version } : null,
+        previous: last ? { value: last.value, sampleSize: last.sampleSize, source: last.source } : null,
+        history: history.get(id) ?? null,
       };
     }),
-  }));
+  );
+  return { departmentId, periodStart: toPeriodKey(period), rows };
 }
-export type EntrySheet = Awaited<ReturnType<typeof getEntrySheet>>;

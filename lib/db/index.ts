@@ -9,3 +9,5 @@ export const db: Db = globalForDb.touchlineDb ?? createPrismaClient();
 if (process.env.NODE_ENV === "development") globalForDb.touchlineDb = db;
 
 export type { Db, Tx } from "./client";
+/** SQL helpers (Prisma.sql, Prisma.join) for $queryRaw; the same runtime serves both databases. */
+export { Prisma } from "./generated/sqlite/client";

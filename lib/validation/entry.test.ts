@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import type { MetricKind } from "../domain";
-import { MAX_NOTE_LENGTH, MAX_SAMPLE_SIZE, saveEntrySchema, valueProblem, valueRange } from "./entry";
-import { fieldErrors } from "./fields";
+import { MAX_BATCH, MAX_NOTE_LENGTH, MAX_SAMPLE_SIZE, entryRowSchema, saveEntriesSchema, valueProblem, valueRange } from "./entry";
+import { fieldErrors, rowFieldErrors } from "./fields";
 
-/** A complete, valid submission as it arrives from the entry form: every field a string. */
+/** A complete, valid row as it arrives from a form: every field a string. */
 const formInput = {
   metricId: "7",
   periodStart: "2026-11-16",
@@ -14,92 +15,144 @@ const formInput = {
   expectedVersion: "0",
 };
 
-/** The per-field messages for an input that must be rejected. */
+/** What `formInput` becomes once parsed. */
+const parsedFormInput = {
+  metricId: 7,
+  periodStart: new Date(Date.UTC(2026, 10, 16)),
+  value: "4.5",
+  sampleSize: 120,
+  source: "SURVEY",
+  note: "Post-call survey",
+  expectedVersion: 0,
+};
+
+/** The per-field messages for a row that must be rejected. */
 function errorsFor(overrides: Record<string, unknown>): Record<string, string> {
-  const result = saveEntrySchema.safeParse({ ...formInput, ...overrides });
+  const result = entryRowSchema.safeParse({ ...formInput, ...overrides });
   if (result.success) throw new Error(`expected ${JSON.stringify(overrides)} to be rejected`);
   return fieldErrors(result.error);
 }
 
-describe("saveEntrySchema — accepted input", () => {
-  it("turns form strings into numbers and the period into UTC midnight", () => {
-    expect(saveEntrySchema.parse(formInput)).toEqual({
-      metricId: 7,
-      periodStart: new Date(Date.UTC(2026, 10, 16)),
-      value: 4.5,
-      sampleSize: 120,
-      source: "SURVEY",
-      note: "Post-call survey",
-      expectedVersion: 0,
-    });
+/** The messages for a batch that must be rejected. */
+function batchErrors(input: unknown): z.ZodError {
+  const result = saveEntriesSchema.safeParse(input);
+  if (result.success) throw new Error("expected the batch to be rejected");
+  return result.error;
+}
+
+describe("entryRowSchema — accepted input", () => {
+  it("turns form strings into numbers and the period into UTC midnight, keeping the value as text", () => {
+    expect(entryRowSchema.parse(formInput)).toEqual(parsedFormInput);
   });
 
   it("parses the period as exactly 2026-11-16T00:00:00Z", () => {
-    const { periodStart } = saveEntrySchema.parse(formInput);
+    const { periodStart } = entryRowSchema.parse(formInput);
     expect(periodStart.toISOString()).toBe("2026-11-16T00:00:00.000Z");
   });
 
   it("accepts numbers as well as strings (JSON input)", () => {
-    const parsed = saveEntrySchema.parse({ ...formInput, metricId: 7, value: -12.25, sampleSize: 3 });
+    const parsed = entryRowSchema.parse({ ...formInput, metricId: 7, value: -12.25, sampleSize: 3, expectedVersion: 5 });
     expect(parsed.metricId).toBe(7);
     expect(parsed.value).toBe(-12.25);
     expect(parsed.sampleSize).toBe(3);
+    expect(parsed.expectedVersion).toBe(5);
   });
 
-  it("turns blank sample size and note into undefined", () => {
-    const parsed = saveEntrySchema.parse({ ...formInput, sampleSize: "", note: "   " });
+  it.each([
+    ["a plain decimal", "4.5"],
+    ["a duration in parts", "4m 30s"],
+    ["a clock duration", "4:30"],
+    ["a percentage", "85%"],
+    ["a decimal comma (refused later, per metric)", "4,5"],
+    ["a word (refused later, per metric)", "abc"],
+    ["an empty string (refused later as required)", ""],
+  ])("keeps a string value as the same string: %s", (_, value) => {
+    const parsed = entryRowSchema.parse({ ...formInput, value });
+    expect(parsed.value).toBe(value);
+    expect(typeof parsed.value).toBe("string");
+  });
+
+  it("keeps a string value verbatim, surrounding spaces included (it is trimmed when parsed per metric)", () => {
+    expect(entryRowSchema.parse({ ...formInput, value: " 85.2 " }).value).toBe(" 85.2 ");
+  });
+
+  it.each([0, -100, 0.001, 1e15])("accepts the number %d as the value", (value) => {
+    expect(entryRowSchema.parse({ ...formInput, value }).value).toBe(value);
+  });
+
+  it("accepts a value string of exactly 40 characters", () => {
+    const value = "1".repeat(40);
+    expect(entryRowSchema.parse({ ...formInput, value }).value).toBe(value);
+  });
+
+  it("turns blank sample size, note and expected version into undefined", () => {
+    const parsed = entryRowSchema.parse({ ...formInput, sampleSize: "", note: "   ", expectedVersion: " " });
     expect(parsed.sampleSize).toBeUndefined();
     expect(parsed.note).toBeUndefined();
+    expect(parsed.expectedVersion).toBeUndefined();
   });
 
   it("leaves out optional fields that were not sent and defaults the source to OTHER", () => {
-    const parsed = saveEntrySchema.parse({ metricId: "7", periodStart: "2026-11-16", value: "0" });
-    expect(parsed).toEqual({ metricId: 7, periodStart: new Date(Date.UTC(2026, 10, 16)), value: 0, source: "OTHER" });
+    const parsed = entryRowSchema.parse({ metricId: "7", periodStart: "2026-11-16", value: "0" });
+    expect(parsed).toEqual({ metricId: 7, periodStart: new Date(Date.UTC(2026, 10, 16)), value: "0", source: "OTHER" });
   });
 
-  it("trims surrounding spaces from value, period and note", () => {
-    const parsed = saveEntrySchema.parse({ ...formInput, value: " 85.2 ", periodStart: " 2026-11-16 ", note: "  late data  " });
-    expect(parsed.value).toBe(85.2);
+  it("trims surrounding spaces from ids, period, sample size and note", () => {
+    const parsed = entryRowSchema.parse({ ...formInput, metricId: " 7 ", periodStart: " 2026-11-16 ", sampleSize: " 120 ", note: "  late data  " });
+    expect(parsed.metricId).toBe(7);
     expect(parsed.periodStart).toEqual(new Date(Date.UTC(2026, 10, 16)));
+    expect(parsed.sampleSize).toBe(120);
     expect(parsed.note).toBe("late data");
   });
 
   it("accepts the sample size bounds 1 and 10,000,000", () => {
-    expect(saveEntrySchema.parse({ ...formInput, sampleSize: "1" }).sampleSize).toBe(1);
-    expect(saveEntrySchema.parse({ ...formInput, sampleSize: "10000000" }).sampleSize).toBe(10_000_000);
+    expect(entryRowSchema.parse({ ...formInput, sampleSize: "1" }).sampleSize).toBe(1);
+    expect(entryRowSchema.parse({ ...formInput, sampleSize: "10000000" }).sampleSize).toBe(10_000_000);
     expect(MAX_SAMPLE_SIZE).toBe(10_000_000);
   });
 
   it("accepts a note of exactly 1000 characters", () => {
     const note = "n".repeat(1000);
     expect(MAX_NOTE_LENGTH).toBe(1000);
-    expect(saveEntrySchema.parse({ ...formInput, note }).note).toBe(note);
+    expect(entryRowSchema.parse({ ...formInput, note }).note).toBe(note);
   });
 
   it.each(["SURVEY", "REVIEW", "SOCIAL", "OPERATIONAL", "EMPLOYEE", "OTHER"])("accepts source %s", (source) => {
-    expect(saveEntrySchema.parse({ ...formInput, source }).source).toBe(source);
+    expect(entryRowSchema.parse({ ...formInput, source }).source).toBe(source);
+  });
+
+  it("accepts the largest metric id, 2^31 − 1", () => {
+    expect(entryRowSchema.parse({ ...formInput, metricId: 2147483647 }).metricId).toBe(2147483647);
+  });
+
+  it("accepts confirmUnusual as a boolean and leaves it out when not sent", () => {
+    expect(entryRowSchema.parse({ ...formInput, confirmUnusual: true }).confirmUnusual).toBe(true);
+    expect(entryRowSchema.parse({ ...formInput, confirmUnusual: false }).confirmUnusual).toBe(false);
+    expect(entryRowSchema.parse(formInput)).not.toHaveProperty("confirmUnusual");
+  });
+
+  it("accepts 29 February in a leap year", () => {
+    expect(entryRowSchema.parse({ ...formInput, periodStart: "2028-02-29" }).periodStart).toEqual(new Date(Date.UTC(2028, 1, 29)));
   });
 });
 
-describe("saveEntrySchema — rejected input", () => {
+describe("entryRowSchema — rejected input", () => {
   describe("value", () => {
     it.each([
-      ["missing", undefined, "Value is required"],
-      ["blank", "", "Value is required"],
-      ["only spaces", "   ", "Value is required"],
-      ["null", null, "Value is required"],
-      ["a word", "abc", "Value must be a number"],
-      ["NaN", "NaN", "Value must be a number"],
-      ["Infinity", "Infinity", "Value must be a number"],
-      ["-Infinity", "-Infinity", "Value must be a number"],
-      ["two decimal points", "4.5.1", "Value must be a number"],
-      ["a decimal comma", "4,5", "Value must be a number (use a dot for decimals, no thousands separators)"],
-      ["a thousands separator", "1,234", "Value must be a number (use a dot for decimals, no thousands separators)"],
-      ["hexadecimal", "0x10", "Value must be a number"],
-      ["an exponent", "1e3", "Value must be a number"],
-      ["binary", "0b11", "Value must be a number"],
-    ])("%s → %s", (_, value, message) => {
-      expect(errorsFor({ value })).toEqual({ value: message });
+      ["missing", undefined],
+      ["null", null],
+      ["a boolean", true],
+      ["an object", { amount: 4.5 }],
+    ])("%s → Value is required", (_, value) => {
+      expect(errorsFor({ value })).toEqual({ value: "Value is required" });
+    });
+
+    it("rejects a string of 41 characters as too long", () => {
+      expect(errorsFor({ value: "1".repeat(41) })).toEqual({ value: "Value is too long" });
+    });
+
+    it.each([NaN, Infinity, -Infinity])("rejects the non-finite number %d as not a number", (value) => {
+      expect(errorsFor({ value })).toEqual({ value: "Value must be a number" });
     });
   });
 
@@ -119,6 +172,10 @@ describe("saveEntrySchema — rejected input", () => {
     it("is required", () => {
       expect(errorsFor({ periodStart: undefined })).toEqual({ periodStart: "Period is required" });
     });
+
+    it("must be text, not a number", () => {
+      expect(errorsFor({ periodStart: 20261116 })).toEqual({ periodStart: "Period is required" });
+    });
   });
 
   describe("sampleSize", () => {
@@ -128,8 +185,13 @@ describe("saveEntrySchema — rejected input", () => {
       ["1.5", "Sample size must be a whole number"],
       ["10000001", "Sample size must be at most 10,000,000"],
       ["lots", "Sample size must be a number"],
+      ["1,000", "Sample size must be a number (use a dot for decimals, no thousands separators)"],
     ])("%s → %s", (sampleSize, message) => {
       expect(errorsFor({ sampleSize })).toEqual({ sampleSize: message });
+    });
+
+    it("reports the first broken rule when several are (a negative fraction is first not whole)", () => {
+      expect(errorsFor({ sampleSize: "-1.5" })).toEqual({ sampleSize: "Sample size must be a whole number" });
     });
   });
 
@@ -146,7 +208,7 @@ describe("saveEntrySchema — rejected input", () => {
 
     it("measures the length after trimming", () => {
       const note = `  ${"n".repeat(1000)}  `;
-      expect(saveEntrySchema.parse({ ...formInput, note }).note).toHaveLength(1000);
+      expect(entryRowSchema.parse({ ...formInput, note }).note).toHaveLength(1000);
     });
   });
 
@@ -158,24 +220,131 @@ describe("saveEntrySchema — rejected input", () => {
       ["a fraction", "2.5", "Metric is not valid"],
       ["beyond a 32-bit id", 2 ** 31, "Metric is not valid"],
       ["\"x\"", "x", "Metric must be a number"],
+      ["blank", " ", "Metric is required"],
       ["missing", undefined, "Metric is required"],
     ])("%s → %s", (_, metricId, message) => {
       expect(errorsFor({ metricId })).toEqual({ metricId: message });
     });
   });
 
-  it("reports one message per field when several fields are wrong", () => {
-    expect(errorsFor({ metricId: "x", value: "abc", periodStart: "16/11/2026", sampleSize: "0", source: "PHONE" })).toEqual({
-      metricId: "Metric must be a number",
-      value: "Value must be a number",
-      periodStart: "Period must be a date like 2026-11-16",
-      sampleSize: "Sample size must be at least 1",
-      source: "Choose a source from the list",
+  describe("expectedVersion", () => {
+    it("rejects a negative version", () => {
+      expect(errorsFor({ expectedVersion: "-1" })).toEqual({ expectedVersion: "Version must be at least 0" });
+    });
+
+    it("rejects a fractional version", () => {
+      expect(errorsFor({ expectedVersion: 1.5 })).toEqual({ expectedVersion: "Version must be a whole number" });
     });
   });
 
-  it("rejects a negative expected version", () => {
-    expect(errorsFor({ expectedVersion: "-1" })).toEqual({ expectedVersion: "Version must be at least 0" });
+  it("rejects a confirmUnusual that is not a boolean", () => {
+    expect(Object.keys(errorsFor({ confirmUnusual: "yes" }))).toEqual(["confirmUnusual"]);
+  });
+
+  it("reports one message per field when several fields are wrong", () => {
+    expect(
+      errorsFor({ metricId: "x", value: "9".repeat(41), periodStart: "16/11/2026", sampleSize: "0", source: "PHONE", note: "n".repeat(1001) }),
+    ).toEqual({
+      metricId: "Metric must be a number",
+      value: "Value is too long",
+      periodStart: "Period must be a date like 2026-11-16",
+      sampleSize: "Sample size must be at least 1",
+      source: "Choose a source from the list",
+      note: "Note must be at most 1000 characters",
+    });
+  });
+});
+
+describe("saveEntriesSchema", () => {
+  it("parses every row of a batch", () => {
+    const second = { metricId: 8, periodStart: "2026-11-16", value: 92 };
+    expect(saveEntriesSchema.parse({ rows: [formInput, second] })).toEqual({
+      rows: [parsedFormInput, { metricId: 8, periodStart: new Date(Date.UTC(2026, 10, 16)), value: 92, source: "OTHER" }],
+    });
+  });
+
+  it("allows at most 10,000 rows", () => {
+    expect(MAX_BATCH).toBe(10_000);
+  });
+
+  it("accepts exactly 10,000 rows", () => {
+    const rows = Array.from({ length: 10_000 }, () => formInput);
+    expect(saveEntriesSchema.parse({ rows }).rows).toHaveLength(10_000);
+  });
+
+  it("rejects 10,001 rows", () => {
+    const rows = Array.from({ length: 10_001 }, () => formInput);
+    const error = batchErrors({ rows });
+    expect(fieldErrors(error)).toEqual({ rows: "At most 10,000 entries at once" });
+    expect(rowFieldErrors(error).size).toBe(0);
+  });
+
+  it("rejects an empty batch", () => {
+    const error = batchErrors({ rows: [] });
+    expect(fieldErrors(error)).toEqual({ rows: "Nothing to save" });
+    expect(rowFieldErrors(error).size).toBe(0);
+  });
+
+  it.each([
+    ["a string", "7,8"],
+    ["an object", { 0: formInput }],
+    ["a single row not in a list", formInput],
+    ["null", null],
+    ["missing", undefined],
+  ])("rejects rows that are %s", (_, rows) => {
+    expect(fieldErrors(batchErrors({ rows }))).toEqual({ rows: "rows must be a list of entries" });
+  });
+
+  it("points per-row errors at the right row and field", () => {
+    const error = batchErrors({
+      rows: [
+        formInput,
+        { ...formInput, value: "9".repeat(41), sampleSize: "0" },
+        formInput,
+        { ...formInput, metricId: "x" },
+      ],
+    });
+    expect(rowFieldErrors(error)).toEqual(
+      new Map([
+        [1, { value: "Value is too long", sampleSize: "Sample size must be at least 1" }],
+        [3, { metricId: "Metric must be a number" }],
+      ]),
+    );
+  });
+
+  it("reports an error at index 9,999 of a full batch", () => {
+    const rows: unknown[] = Array.from({ length: 10_000 }, () => formInput);
+    rows[9_999] = { ...formInput, periodStart: "2026-02-30" };
+    expect(rowFieldErrors(batchErrors({ rows }))).toEqual(new Map([[9_999, { periodStart: "Period must be a date like 2026-11-16" }]]));
+  });
+
+  it("files an error about a whole row (not an object) under \"row\"", () => {
+    const errors = rowFieldErrors(batchErrors({ rows: [formInput, formInput, 42] }));
+    expect([...errors.keys()]).toEqual([2]);
+    expect(Object.keys(errors.get(2)!)).toEqual(["row"]);
+  });
+});
+
+describe("rowFieldErrors", () => {
+  it("keeps the first message of a field", () => {
+    // "-1.5" breaks both "whole number" and "at least 1"; the first is kept.
+    const errors = rowFieldErrors(batchErrors({ rows: [{ ...formInput, sampleSize: "-1.5" }] }));
+    expect(errors).toEqual(new Map([[0, { sampleSize: "Sample size must be a whole number" }]]));
+  });
+
+  it("reads another list name and joins nested paths with dots", () => {
+    const schema = z.object({ items: z.array(z.object({ a: z.object({ b: z.string({ error: "B must be text" }) }) })) });
+    const result = schema.safeParse({ items: [{ a: { b: "ok" } }, { a: { b: 1 } }] });
+    if (result.success) throw new Error("expected the items to be rejected");
+    expect(rowFieldErrors(result.error, "items")).toEqual(new Map([[1, { "a.b": "B must be text" }]]));
+    expect(rowFieldErrors(result.error).size).toBe(0);
+  });
+
+  it("ignores issues outside the list", () => {
+    const schema = z.object({ title: z.string({ error: "Title is required" }), rows: z.array(z.object({ x: z.number({ error: "X is required" }) })) });
+    const result = schema.safeParse({ rows: [{ x: 1 }, {}] });
+    if (result.success) throw new Error("expected the input to be rejected");
+    expect(rowFieldErrors(result.error)).toEqual(new Map([[1, { x: "X is required" }]]));
   });
 });
 

@@ -1,22 +1,39 @@
 // Validation of metric entries: the shape (zod) and the value's range for its metric kind.
 import { z } from "zod";
 import { EntrySource, type MetricKind } from "../domain";
-import { dateKeyField, idField, numberField, optionalIntField, optionalTextField } from "./fields";
+import { dateKeyField, idField, optionalIntField, optionalTextField } from "./fields";
 
 export const MAX_NOTE_LENGTH = 1000;
 export const MAX_SAMPLE_SIZE = 10_000_000;
 
-export const saveEntrySchema = z.object({
+/** The most entries one request may carry (grid save, API batch). */
+export const MAX_BATCH = 10_000;
+
+/** One figure to save. The value stays text until its metric is known (durations, percent signs). */
+export const entryRowSchema = z.object({
   metricId: idField("Metric"),
   periodStart: dateKeyField("Period"),
-  value: numberField("Value"),
+  value: z.union([z.number(), z.string().max(40, "Value is too long")], {
+    // NaN and Infinity fail z.number(); say so rather than "required".
+    error: (issue) => (typeof issue.input === "number" ? "Value must be a number" : "Value is required"),
+  }),
   sampleSize: optionalIntField("Sample size", 1, MAX_SAMPLE_SIZE),
   source: z.enum(EntrySource, { error: "Choose a source from the list" }).default("OTHER"),
   note: optionalTextField("Note", MAX_NOTE_LENGTH),
-  /** The entry version the user saw (0: no figure yet). A mismatch is a conflict. */
+  /** The entry version the user saw (0: no figure yet); a mismatch is a conflict. Omitted: last write wins. */
   expectedVersion: optionalIntField("Version", 0, 2 ** 31 - 1),
+  /** The person has seen that the value is unusual for this metric and confirms it. */
+  confirmUnusual: z.boolean().optional(),
 });
-export type SaveEntryInput = z.output<typeof saveEntrySchema>;
+export type EntryRowInput = z.output<typeof entryRowSchema>;
+
+export const saveEntriesSchema = z.object({
+  rows: z
+    .array(entryRowSchema, { error: "rows must be a list of entries" })
+    .min(1, "Nothing to save")
+    .max(MAX_BATCH, `At most ${MAX_BATCH.toLocaleString("en-GB")} entries at once`),
+});
+export type SaveEntriesInput = z.output<typeof saveEntriesSchema>;
 
 export type ValueRange = { min: number; max: number; integer: boolean };
 

@@ -78,6 +78,19 @@ export function dateKeyField(label: string) {
   });
 }
 
+/** First message per field of each row of a list input ("rows.3.value"), keyed by row index. */
+export function rowFieldErrors(error: z.ZodError, list = "rows"): Map<number, Record<string, string>> {
+  const out = new Map<number, Record<string, string>>();
+  for (const issue of error.issues) {
+    const [head, index, ...rest] = issue.path;
+    if (head !== list || typeof index !== "number") continue;
+    const fields = out.get(index) ?? {};
+    fields[rest.join(".") || "row"] ??= issue.message;
+    out.set(index, fields);
+  }
+  return out;
+}
+
 /** First message per field, for showing next to inputs. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};

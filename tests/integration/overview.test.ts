@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { saveEntry } from "../../lib/data/entries";
+import { saveEntries } from "../../lib/data/entries";
 import { getOverview } from "../../lib/data/overview";
 import { db } from "../../lib/db";
 import { metricScore } from "../../lib/scoring";
-import { saveEntrySchema } from "../../lib/validation/entry";
+import { saveEntriesSchema } from "../../lib/validation/entry";
 import { actorFor, metricNamed } from "./helpers";
 
 describe("overview", () => {
@@ -36,7 +36,7 @@ describe("overview", () => {
   it("keeps reporting the last full week when a new week has only a figure or two", async () => {
     const kai = await actorFor("kitchen@touchline.demo");
     const metric = await metricNamed("Food", "Food rating");
-    await saveEntry(kai, saveEntrySchema.parse({ metricId: metric.id, periodStart: "2026-11-23", value: 2 }));
+    await saveEntries(kai, saveEntriesSchema.parse({ rows: [{ metricId: metric.id, periodStart: "2026-11-23", value: 4.1 }] }));
     const { period, journeys } = await getOverview();
     expect(period?.toISOString()).toBe("2026-11-16T00:00:00.000Z");
     expect(journeys.every((j) => j.score !== null)).toBe(true);

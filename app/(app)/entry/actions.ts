@@ -2,15 +2,15 @@
 
 import { revalidatePath } from "next/cache";
 import { authenticatedAction, type ActionResult } from "@/lib/actions";
-import { saveEntry, type SavedEntry } from "@/lib/data/entries";
-import { saveEntrySchema } from "@/lib/validation/entry";
+import { saveEntries, type SaveEntriesResult } from "@/lib/data/entries";
+import { saveEntriesSchema } from "@/lib/validation/entry";
 
-const save = authenticatedAction(saveEntrySchema, saveEntry);
+const save = authenticatedAction(saveEntriesSchema, (user, input) => saveEntries(user, input));
 
-/** Saves one figure from an entry row; the data function checks the role and the metric's department. */
-export async function saveEntryAction(_previous: ActionResult<SavedEntry> | null, form: FormData): Promise<ActionResult<SavedEntry>> {
-  const result = await save(Object.fromEntries(form));
+/** Saves the grid's changed rows in one transaction; the data function checks every row's department. */
+export async function saveEntriesAction(input: unknown): Promise<ActionResult<SaveEntriesResult>> {
+  const result = await save(input);
   // Scores and latest values change on every page that shows them.
-  if (result.ok) revalidatePath("/", "layout");
+  if (result.ok && result.data.saved > 0) revalidatePath("/", "layout");
   return result;
 }

@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { MIN_HISTORY, UNUSUAL_SIGMAS, isUnusual, usualRange, type HistoryStats } from "./unusual";
+
+describe("constants", () => {
+  it("judges against 3 standard deviations and at least 8 periods", () => {
+    expect(UNUSUAL_SIGMAS).toBe(3);
+    expect(MIN_HISTORY).toBe(8);
+  });
+});
+
+describe("usualRange", () => {
+  it("is the mean ± 3 standard deviations", () => {
+    // 10 ± 3·1
+    expect(usualRange({ n: 26, mean: 10, sd: 1 })).toEqual({ low: 7, high: 13 });
+    // 50 ± 3·2.5 = 50 ± 7.5
+    expect(usualRange({ n: 12, mean: 50, sd: 2.5 })).toEqual({ low: 42.5, high: 57.5 });
+    // -20 ± 3·10
+    expect(usualRange({ n: 8, mean: -20, sd: 10 })).toEqual({ low: -50, high: 10 });
+  });
+
+  it("needs at least 8 periods of history", () => {
+    expect(usualRange({ n: 7, mean: 10, sd: 1 })).toBeNull();
+    expect(usualRange({ n: 8, mean: 10, sd: 1 })).toEqual({ low: 7, high: 13 });
+    expect(usualRange({ n: 0, mean: 0, sd: 0 })).toBeNull();
+  });
+
+  it("is null for a flat history (sd 0)", () => {
+    expect(usualRange({ n: 26, mean: 10, sd: 0 })).toBeNull();
+  });
+
+  it("is null when the spread is not a positive number", () => {
+    expect(usualRange({ n: 26, mean: 10, sd: -1 })).toBeNull();
+    expect(usualRange({ n: 26, mean: 10, sd: NaN })).toBeNull();
+  });
+
+  it("is null without history", () => {
+    expect(usualRange(undefined)).toBeNull();
+  });
+});
+
+describe("isUnusual", () => {
+  const stats: HistoryStats = { n: 26, mean: 50, sd: 2.5 }; // usual: 42.5 to 57.5
+
+  it.each([50, 42.5, 57.5, 45, 55.1])("%d is usual (within or exactly at mean ± 3·sd)", (value) => {
+    expect(isUnusual(value, stats)).toBe(false);
+  });
+
+  it.each([57.51, 42.49, 58, 0, 100])("%d is unusual (beyond mean ± 3·sd)", (value) => {
+    expect(isUnusual(value, stats)).toBe(true);
+  });
+
+  it("uses 3 standard deviations, not 2: mean + 2.5·sd is usual", () => {
+    // 50 + 2.5·2.5 = 56.25
+    expect(isUnusual(56.25, stats)).toBe(false);
+  });
+
+  it("calls nothing unusual with 7 periods, but does with 8", () => {
+    expect(isUnusual(100, { n: 7, mean: 50, sd: 2.5 })).toBe(false);
+    expect(isUnusual(100, { n: 8, mean: 50, sd: 2.5 })).toBe(true);
+  });
+
+  it("calls nothing unusual when the history is flat (sd 0)", () => {
+    expect(isUnusual(51, { n: 26, mean: 50, sd: 0 })).toBe(false);
+    expect(isUnusual(1000, { n: 26, mean: 50, sd: 0 })).toBe(false);
+  });
+
+  it("calls nothing unusual without history", () => {
+    expect(isUnusual(1e9, undefined)).toBe(false);
+  });
+
+  it("works with the history { n: 26, mean: 10, sd: 1 }: 13.5 is unusual, 12.9 and 13 are not", () => {
+    const h = { n: 26, mean: 10, sd: 1 };
+    expect(isUnusual(13.5, h)).toBe(true);
+    expect(isUnusual(13, h)).toBe(false);
+    expect(isUnusual(12.9, h)).toBe(false);
+    expect(isUnusual(7, h)).toBe(false);
+    expect(isUnusual(6.9, h)).toBe(true);
+  });
+});
