@@ -23,3 +23,10 @@ export async function signInAs(page: Page, email: string, password = DEMO_PASSWO
   const cookies = await page.context().cookies();
   expect(cookies.some((c) => c.name.includes("next-auth.session-token")), `session cookie for ${email}`).toBeTruthy();
 }
+
+/** "YYYY-MM-DD" of the Monday `n` weeks before this week (the demo's periods are weeks). */
+export function weeksAgo(n: number): string {
+  const now = new Date();
+  const monday = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - ((now.getUTCDay() + 6) % 7) * 86_400_000;
+  return new Date(monday - n * 7 * 86_400_000).toISOString().slice(0, 10);
+}

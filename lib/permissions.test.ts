@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Role } from "./domain";
-import { canUseEntry, canViewOverview, canViewTouchpoint, canWriteEntries, type Actor } from "./permissions";
+import { canLockPeriods, canUseEntry, canViewHistory, canViewOverview, canViewTouchpoint, canWriteEntries, type Actor } from "./permissions";
 
 const SALES = 1;
 const SUPPORT = 2;
@@ -18,25 +18,28 @@ const actors: Record<string, Actor> = {
 type ActorName = keyof typeof actors;
 
 describe("role × action matrix", () => {
-  // actor                     overview touchpoint entry  write Sales  write Billing
-  const matrix: [ActorName, boolean, boolean, boolean, boolean, boolean][] = [
-    ["admin",                   true,    true,      true,  true,        true],
-    ["adminWithoutDepartments", true,    true,      true,  true,        true],
-    ["executive",               true,    true,      false, false,       false],
-    ["head",                    true,    true,      true,  true,        false],
-    ["headWithoutDepartments",  true,    true,      false, false,       false],
-    ["viewer",                  true,    true,      false, false,       false],
+  // actor                     overview touchpoint entry  write Sales  write Billing  lock   history Sales  history Billing
+  const matrix: [ActorName, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean][] = [
+    ["admin",                   true,    true,      true,  true,        true,          true,  true,          true],
+    ["adminWithoutDepartments", true,    true,      true,  true,        true,          true,  true,          true],
+    ["executive",               true,    true,      false, false,       false,         false, true,          true],
+    ["head",                    true,    true,      true,  true,        false,         false, true,          false],
+    ["headWithoutDepartments",  true,    true,      false, false,       false,         false, false,         false],
+    ["viewer",                  true,    true,      false, false,       false,         false, false,         false],
   ];
 
   it.each(matrix)(
-    "%s: overview %s, touchpoint %s, entry page %s, write own dept %s, write other dept %s",
-    (name, overview, touchpoint, entry, writeOwn, writeOther) => {
+    "%s: overview %s, touchpoint %s, entry page %s, write own dept %s, write other dept %s, lock periods %s, history own %s, history other %s",
+    (name, overview, touchpoint, entry, writeOwn, writeOther, lock, historyOwn, historyOther) => {
       const actor = actors[name] as Actor;
       expect(canViewOverview(actor)).toBe(overview);
       expect(canViewTouchpoint(actor)).toBe(touchpoint);
       expect(canUseEntry(actor)).toBe(entry);
       expect(canWriteEntries(actor, SALES)).toBe(writeOwn);
       expect(canWriteEntries(actor, BILLING)).toBe(writeOther);
+      expect(canLockPeriods(actor)).toBe(lock);
+      expect(canViewHistory(actor, SALES)).toBe(historyOwn);
+      expect(canViewHistory(actor, BILLING)).toBe(historyOther);
     },
   );
 

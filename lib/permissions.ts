@@ -10,11 +10,15 @@ type Permission =
   /** Write entries for any department. */
   | "entries:write-any"
   /** Write entries for the departments one belongs to. */
-  | "entries:write-own";
+  | "entries:write-own"
+  /** Close and reopen periods, and change figures in closed ones. */
+  | "periods:lock"
+  /** See every department's figure history and revisions. */
+  | "history:view-any";
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  ADMIN: ["overview:view", "touchpoint:view", "entries:write-any"],
-  EXECUTIVE: ["overview:view", "touchpoint:view"],
+  ADMIN: ["overview:view", "touchpoint:view", "entries:write-any", "periods:lock", "history:view-any"],
+  EXECUTIVE: ["overview:view", "touchpoint:view", "history:view-any"],
   DEPARTMENT_HEAD: ["overview:view", "touchpoint:view", "entries:write-own"],
   VIEWER: ["overview:view", "touchpoint:view"],
 };
@@ -40,4 +44,14 @@ export function canUseEntry(actor: Actor): boolean {
 export function canWriteEntries(actor: Actor, departmentId: number): boolean {
   if (has(actor, "entries:write-any")) return true;
   return has(actor, "entries:write-own") && actor.departmentIds.includes(departmentId);
+}
+
+/** Whether this user may close or reopen a period, and change figures in a closed one. */
+export function canLockPeriods(actor: Actor): boolean {
+  return has(actor, "periods:lock");
+}
+
+/** Whether this user may see a metric's figure history and revisions (who changed what). */
+export function canViewHistory(actor: Actor, departmentId: number): boolean {
+  return has(actor, "history:view-any") || (has(actor, "entries:write-own") && actor.departmentIds.includes(departmentId));
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
@@ -26,10 +27,10 @@ function rangeHint(row: EntrySheetRow): string {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-type Props = { sheet: EntrySheet; onDirtyChange: (dirty: boolean) => void };
+type Props = { sheet: EntrySheet; readOnly: boolean; onDirtyChange: (dirty: boolean) => void };
 
 /** One department's figures for one period, edited like a spreadsheet and saved in one go. */
-export function EntryGrid({ sheet, onDirtyChange }: Props) {
+export function EntryGrid({ sheet, readOnly, onDirtyChange }: Props) {
   const [drafts, setDrafts] = useState<Map<number, Draft>>(new Map());
   const [problems, setProblems] = useState<Map<number, RowProblem>>(new Map());
   const [justSaved, setJustSaved] = useState<Set<number>>(new Set());
@@ -85,7 +86,7 @@ export function EntryGrid({ sheet, onDirtyChange }: Props) {
   }
 
   const saveAll = useCallback(() => {
-    if (save.isPending) return;
+    if (save.isPending || readOnly) return;
     if (dirtyRows.length === 0) {
       toast.info("No changes to save");
       return;
@@ -143,7 +144,7 @@ export function EntryGrid({ sheet, onDirtyChange }: Props) {
         }
       },
     });
-  }, [dirtyRows, draftFor, save, sheet.periodStart, sheet.rows]);
+  }, [dirtyRows, draftFor, readOnly, save, sheet.periodStart, sheet.rows]);
 
   // Ctrl/Cmd-S saves, anywhere on the page.
   useEffect(() => {
@@ -190,11 +191,13 @@ export function EntryGrid({ sheet, onDirtyChange }: Props) {
           <span className="font-semibold text-slate-900">{filled} of {sheet.rows.length}</span> figures entered
           {missing > 0 && <span className="text-amber-800"> · {missing} missing</span>}
         </p>
-        <Button variant="secondary" onClick={copyLastPeriod} type="button">
-          Copy last period&apos;s sample sizes and sources
-        </Button>
+        {!readOnly && (
+          <Button variant="secondary" onClick={copyLastPeriod} type="button">
+            Copy last period&apos;s sample sizes and sources
+          </Button>
+        )}
       </div>
-      <p id="grid-keys" className="mb-2 text-xs text-slate-500">
+      <p id="grid-keys" className={`mb-2 text-xs text-slate-500 ${readOnly ? "sr-only" : ""}`}>
         Keyboard: Tab moves across, Enter or ↑ ↓ move between rows, ← → at the edge of a cell move across, Ctrl+S saves.
       </p>
       <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-xs">
@@ -221,24 +224,27 @@ export function EntryGrid({ sheet, onDirtyChange }: Props) {
                 dirty={isDirty(row, drafts.get(row.metricId))}
                 problem={problems.get(row.metricId)}
                 saved={justSaved.has(row.metricId)}
+                readOnly={readOnly}
                 onEdit={(change) => edit(row, change)}
               />
             ))}
           </tbody>
         </table>
       </div>
-      <div className="sticky bottom-0 mt-4 flex flex-wrap items-center justify-end gap-3 border-t border-slate-200 bg-slate-50/95 py-3 backdrop-blur">
-        <p className="mr-auto text-sm text-slate-600" aria-live="polite">
-          {dirtyRows.length ? <span className="font-medium text-amber-800">● {plural(dirtyRows.length, "unsaved change")}</span> : "All changes saved"}
-        </p>
-        <Button variant="ghost" onClick={discard} disabled={!dirtyRows.length || save.isPending} type="button">
-          Discard
-        </Button>
-        <Button onClick={saveAll} disabled={!dirtyRows.length || save.isPending} type="button" aria-keyshortcuts="Control+S">
-          {save.isPending ? "Saving…" : "Save"}
-          <kbd className="hidden rounded bg-white/20 px-1.5 text-xs sm:inline">Ctrl S</kbd>
-        </Button>
-      </div>
+      {!readOnly && (
+        <div className="sticky bottom-0 mt-4 flex flex-wrap items-center justify-end gap-3 border-t border-slate-200 bg-slate-50/95 py-3 backdrop-blur">
+          <p className="mr-auto text-sm text-slate-600" aria-live="polite">
+            {dirtyRows.length ? <span className="font-medium text-amber-800">● {plural(dirtyRows.length, "unsaved change")}</span> : "All changes saved"}
+          </p>
+          <Button variant="ghost" onClick={discard} disabled={!dirtyRows.length || save.isPending} type="button">
+            Discard
+          </Button>
+          <Button onClick={saveAll} disabled={!dirtyRows.length || save.isPending} type="button" aria-keyshortcuts="Control+S">
+            {save.isPending ? "Saving…" : "Save"}
+            <kbd className="hidden rounded bg-white/20 px-1.5 text-xs sm:inline">Ctrl S</kbd>
+          </Button>
+        </div>
+      )}
     </div>
   );
 }
@@ -250,15 +256,16 @@ type RowProps = {
   dirty: boolean;
   problem: RowProblem | undefined;
   saved: boolean;
+  readOnly: boolean;
   onEdit: (change: Partial<Draft>) => void;
 };
 
-function GridRow({ row, index, draft, dirty, problem, saved, onEdit }: RowProps) {
+function GridRow({ row, index, draft, dirty, problem, saved, readOnly, onEdit }: RowProps) {
   const check = checkDraft(row, draft);
   const valueError = check.fields.value ?? (problem?.code !== "unusual" ? problem?.fields.value ?? problem?.fields.metricId ?? problem?.fields.periodStart ?? problem?.fields.row : undefined);
   const unusual = check.unusual ?? (problem?.code === "unusual" && !draft.confirmUnusual ? problem.usual : undefined);
   const id = `row-${row.metricId}`;
-  const inputClass = "w-full rounded-md border border-slate-300 px-2 py-1.5 tabular-nums aria-invalid:border-red-500 aria-invalid:bg-red-50";
+  const inputClass = "w-full rounded-md border border-slate-300 px-2 py-1.5 tabular-nums aria-invalid:border-red-500 aria-invalid:bg-red-50 disabled:bg-slate-50 disabled:text-slate-600";
   const label = `${row.metricName} (${row.touchpointName})`;
 
   return (
@@ -266,7 +273,12 @@ function GridRow({ row, index, draft, dirty, problem, saved, onEdit }: RowProps)
       <th scope="row" className="px-4 py-2.5 text-left font-normal">
         <span id={`${id}-name`} className="font-medium text-slate-900">{row.metricName}</span>
         {!row.current && !dirty && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">Missing</span>}
-        <span className="block text-xs text-slate-500">{row.touchpointName} · {rangeHint(row)}</span>
+        <span className="block text-xs text-slate-500">
+          {row.touchpointName} · {rangeHint(row)} ·{" "}
+          <Link href={`/metrics/${row.metricId}/history`} className="text-brand-dark underline" tabIndex={-1}>
+            History
+          </Link>
+        </span>
       </th>
       <td className="px-2 py-2.5 text-right tabular-nums text-slate-600">{formatValue(row.previous?.value, row.unit)}</td>
       <td className="px-2 py-2.5 text-right tabular-nums text-slate-600">
@@ -276,6 +288,7 @@ function GridRow({ row, index, draft, dirty, problem, saved, onEdit }: RowProps)
       <td className="px-2 py-2">
         <input
           data-cell={`${index},0`}
+          disabled={readOnly}
           aria-label={`${label} value`}
           inputMode={row.kind === "DURATION" ? "text" : "decimal"}
           autoComplete="off"
@@ -302,6 +315,7 @@ function GridRow({ row, index, draft, dirty, problem, saved, onEdit }: RowProps)
       <td className="px-2 py-2">
         <input
           data-cell={`${index},1`}
+          disabled={readOnly}
           aria-label={`${label} sample size`}
           inputMode="numeric"
           autoComplete="off"
@@ -315,10 +329,11 @@ function GridRow({ row, index, draft, dirty, problem, saved, onEdit }: RowProps)
       <td className="px-2 py-2">
         <select
           data-cell={`${index},2`}
+          disabled={readOnly}
           aria-label={`${label} source`}
           value={draft.source}
           onChange={(e) => onEdit({ source: e.target.value as Draft["source"] })}
-          className="w-full rounded-md border border-slate-300 bg-white px-2 py-1.5"
+          className="w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 disabled:bg-slate-50 disabled:text-slate-600"
         >
           {SOURCES.map((s) => (
             <option key={s} value={s}>{sourceLabel(s)}</option>
@@ -328,6 +343,7 @@ function GridRow({ row, index, draft, dirty, problem, saved, onEdit }: RowProps)
       <td className="px-2 py-2">
         <input
           data-cell={`${index},3`}
+          disabled={readOnly}
           aria-label={`${label} note`}
           autoComplete="off"
           value={draft.note}

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import type { EntrySheet } from "@/lib/data/entry-sheet";
 import { EntryFilters } from "./entry-filters";
 import { EntryGrid } from "./entry-grid";
+import { PeriodLockBanner } from "./period-lock-banner";
 import { useEntrySheetQuery } from "./use-entry-sheet";
 import { UNSAVED_MESSAGE } from "./use-unsaved-changes-warning";
 
@@ -13,10 +14,12 @@ type Props = {
   departments: { id: number; name: string }[];
   periods: { key: string; label: string }[];
   initial: EntrySheet;
+  /** Admins: close and reopen periods, and edit closed ones. */
+  canLock: boolean;
 };
 
 /** Department and period pickers over the grid; the choice lives in the URL (linkable, back button works). */
-export function EntryWorkspace({ departments, periods, initial }: Props) {
+export function EntryWorkspace({ departments, periods, initial, canLock }: Props) {
   const params = useSearchParams();
   const requestedDepartment = Number(params.get("department"));
   const departmentId = departments.some((d) => d.id === requestedDepartment) ? requestedDepartment : initial.departmentId;
@@ -68,7 +71,15 @@ export function EntryWorkspace({ departments, periods, initial }: Props) {
           <p className="mt-1 text-sm text-slate-600">An admin adds touchpoints and metrics for your department.</p>
         </div>
       ) : (
-        <EntryGrid key={`${departmentId}-${periodKey}`} sheet={sheet.data} onDirtyChange={setDirty} />
+        <>
+          <PeriodLockBanner periodKey={periodKey} periodLabel={period.label} lock={sheet.data.lock} canLock={canLock} />
+          <EntryGrid
+            key={`${departmentId}-${periodKey}`}
+            sheet={sheet.data}
+            readOnly={sheet.data.lock !== null && !canLock}
+            onDirtyChange={setDirty}
+          />
+        </>
       )}
     </>
   );

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { TouchpointReport } from "@/lib/data/touchpoints";
 import type { PeriodGranularity } from "@/lib/domain";
 import { formatValue } from "@/lib/format";
@@ -20,7 +21,7 @@ function meetsTarget(metric: Metric, value: number): boolean | null {
   return metric.direction === "HIGHER_IS_BETTER" ? value >= metric.target : value <= metric.target;
 }
 
-export function MetricSummary({ metric, granularity }: { metric: Metric; granularity: PeriodGranularity }) {
+export function MetricSummary({ metric, granularity, showHistory }: { metric: Metric; granularity: PeriodGranularity; showHistory: boolean }) {
   const [latest, previous] = metric.entries;
   const onTarget = latest ? meetsTarget(metric, latest.value) : null;
   const change = latest && previous ? latest.value - previous.value : null;
@@ -33,6 +34,12 @@ export function MetricSummary({ metric, granularity }: { metric: Metric; granula
           <h2 id={headingId} className="font-semibold">{metric.name}</h2>
           <p className="text-xs text-slate-500">
             {metric.direction === "HIGHER_IS_BETTER" ? "Higher is better" : "Lower is better"} · target {formatValue(metric.target, metric.unit)}
+            {showHistory && (
+              <>
+                {" · "}
+                <Link href={`/metrics/${metric.id}/history`} className="text-brand-dark underline">History and changes</Link>
+              </>
+            )}
           </p>
         </div>
         {latest ? (

@@ -5,12 +5,13 @@
 import { db } from "../db";
 import { DomainError } from "../errors";
 import { addPeriods, currentPeriod, formatPeriod, isPeriodStart, toPeriodKey } from "../periods";
-import { canWriteEntries, type Actor } from "../permissions";
+import { canLockPeriods, canWriteEntries, type Actor } from "../permissions";
 import type { EntryRowInput, SaveEntriesInput } from "../validation/entry";
 import { parseMetricValue } from "../validation/metric-value";
 import { isUnusual, usualRange } from "../validation/unusual";
 import { HISTORY_PERIODS, getHistoryStats } from "./entry-stats";
 import { getOrganisationSettings } from "./organisation";
+import { getPeriodLocks } from "./period-locks";
 import { isUniqueViolation } from "./prisma-errors";
 
 export type RowProblemCode = "forbidden" | "not_found" | "invalid" | "unusual" | "conflict";
@@ -70,6 +71,9 @@ export async function saveEntries(
   );
 
   const latest = currentPeriod(periodGranularity);
+  const locks = canLockPeriods(actor)
+    ? new Map()
+    : await getPeriodLocks([...new Set(rows.map((r) => r.periodStart.getTime()))].map((t) => new Date(t)));
   const problems: RowProblem[] = [];
   const prepared: Prepared[] = [];
   const firstIndexOf = new Map<string, number>();
@@ -87,6 +91,9 @@ export async function saveEntries(
       return problem("invalid", "periodStart", periodGranularity === "WEEK" ? "Period must be a Monday (weeks start on Monday)" : "Period must be the 1st of a month");
     }
     if (row.periodStart > latest) return problem("invalid", "periodStart", "Period is in the future");
+    if (locks.has(row.periodStart.getTime())) {
+      return problem("forbidden", "periodStart", `${formatPeriod(row.periodStart, periodGranularity)} is locked; only an admin can change its figures`);
+    }
     const parsed = parseMetricValue(metric, row.value);
     if (!parsed.ok) return problem("invalid", "value", parsed.message);
     const key = entryKey(row.metricId, row.periodStart);

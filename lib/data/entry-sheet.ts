@@ -6,6 +6,7 @@ import { addPeriods, toPeriodKey } from "../periods";
 import { canWriteEntries, type Actor } from "../permissions";
 import type { HistoryStats } from "../validation/unusual";
 import { HISTORY_PERIODS, getHistoryStats } from "./entry-stats";
+import { getPeriodLocks, type PeriodLockInfo } from "./period-locks";
 
 export async function getWritableDepartments(actor: Actor) {
   const departments = await db.department.findMany({
@@ -32,7 +33,7 @@ export type EntrySheetRow = {
   previous: { value: number; sampleSize: number | null; source: import("../domain").EntrySource } | null;
   history: HistoryStats | null;
 };
-export type EntrySheet = { departmentId: number; periodStart: string; rows: EntrySheetRow[] };
+export type EntrySheet = { departmentId: number; periodStart: string; lock: PeriodLockInfo | null; rows: EntrySheetRow[] };
 
 export async function getEntrySheet(departmentId: number, period: Date, granularity: PeriodGranularity): Promise<EntrySheet> {
   const previous = addPeriods(period, -1, granularity);
@@ -64,7 +65,10 @@ export async function getEntrySheet(departmentId: number, period: Date, granular
     },
   });
   const metricIds = touchpoints.flatMap((t) => t.metrics.map((m) => m.id));
-  const history = await getHistoryStats(metricIds, addPeriods(period, -HISTORY_PERIODS, granularity), period);
+  const [history, locks] = await Promise.all([
+    getHistoryStats(metricIds, addPeriods(period, -HISTORY_PERIODS, granularity), period),
+    getPeriodLocks([period]),
+  ]);
 
   const rows = touchpoints.flatMap((t) =>
     t.metrics.map(({ entries, id, name, ...metric }): EntrySheetRow => {
@@ -82,5 +86,5 @@ export async function getEntrySheet(departmentId: number, period: Date, granular
       };
     }),
   );
-  return { departmentId, periodStart: toPeriodKey(period), rows };
+  return { departmentId, periodStart: toPeriodKey(period), lock: locks.get(period.getTime()) ?? null, rows };
 }

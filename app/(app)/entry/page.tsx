@@ -7,7 +7,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getEntrySheet, getWritableDepartments } from "@/lib/data/entry-sheet";
 import { getOrganisationSettings } from "@/lib/data/organisation";
 import { addPeriods, currentPeriod, formatPeriod, isPeriodStart, parsePeriodKey, toPeriodKey } from "@/lib/periods";
-import { canUseEntry } from "@/lib/permissions";
+import { canLockPeriods, canUseEntry } from "@/lib/permissions";
 
 export const metadata: Metadata = { title: "Metric entry" };
 
@@ -45,5 +45,5 @@ export default async function EntryPage({ searchParams }: Props) {
   const period = requested && isPeriodStart(requested, granularity) && requested <= latest && periods.some((p) => p.key === toPeriodKey(requested)) ? requested : latest;
 
   const initial = await getEntrySheet(department.id, period, granularity);
-  return <EntryWorkspace departments={departments} periods={periods} initial={initial} />;
+  return <EntryWorkspace departments={departments} periods={periods} initial={initial} canLock={canLockPeriods(user)} />;
 }

@@ -6,7 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth/session";
 import { getOrganisationSettings } from "@/lib/data/organisation";
 import { getTouchpointReport } from "@/lib/data/touchpoints";
-import { canViewTouchpoint } from "@/lib/permissions";
+import { canViewHistory, canViewTouchpoint } from "@/lib/permissions";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -53,7 +53,12 @@ export default async function TouchpointPage({ params }: Props) {
       ) : (
         <div className="grid gap-4 lg:grid-cols-2">
           {touchpoint.metrics.map((metric) => (
-            <MetricSummary key={metric.id} metric={metric} granularity={settings.periodGranularity} />
+            <MetricSummary
+              key={metric.id}
+              metric={metric}
+              granularity={settings.periodGranularity}
+              showHistory={canViewHistory(user, touchpoint.department.id)}
+            />
           ))}
         </div>
       )}
