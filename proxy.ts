@@ -5,6 +5,7 @@ import { withAuth } from "next-auth/middleware";
 export default withAuth({ pages: { signIn: "/signin" } });
 
 export const config = {
-  // Everything except next-auth's own routes, the sign-in page and static assets.
-  matcher: ["/((?!api/auth|signin|_next/static|_next/image|favicon.ico).*)"],
+  // Pages only: API routes authenticate themselves (session or API key) and answer 401, not a
+  // redirect to the sign-in page. Also not the sign-in page itself or static assets.
+  matcher: ["/((?!api/|signin|_next/static|_next/image|favicon.ico).*)"],
 };

@@ -49,3 +49,15 @@ test("a viewer cannot open a metric's history", async ({ page }) => {
   const response = await page.goto("/metrics/1/history");
   expect(response?.status()).toBe(403);
 });
+
+test("Edit on an old period in a figure's history opens the grid at that period", async ({ page }) => {
+  await signInAs(page, USERS.kitchenHead.email);
+  await page.goto("/entry");
+  await page.locator(`[data-testid="entry-row"][data-metric="Food rating"]`).getByRole("link", { name: "History" }).click();
+  const period = weeksAgo(40);
+  const label = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(period));
+  await page.getByTestId("history-row").filter({ hasText: `Week of ${label}` }).getByRole("link", { name: "Edit" }).click();
+  await expect(page).toHaveURL(new RegExp(`period=${period}`));
+  await expect(page.getByLabel("Period")).toHaveValue(period);
+  await expect(page.getByRole("textbox", { name: /^Food rating .* value$/ })).not.toHaveValue("");
+});

@@ -55,3 +55,8 @@ export function canLockPeriods(actor: Actor): boolean {
 export function canViewHistory(actor: Actor, departmentId: number): boolean {
   return has(actor, "history:view-any") || (has(actor, "entries:write-own") && actor.departmentIds.includes(departmentId));
 }
+
+/** Whether this user may create, list and revoke the department's ingest API keys. */
+export function canManageApiKeys(actor: Actor, departmentId: number): boolean {
+  return canWriteEntries(actor, departmentId);
+}

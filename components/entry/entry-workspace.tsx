@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -42,7 +43,10 @@ export function EntryWorkspace({ departments, periods, initial, canLock }: Props
       <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Metric entry</h1>
-          <p className="mt-1 text-sm text-slate-600">{department.name} · {period.label}</p>
+          <p className="mt-1 text-sm text-slate-600">
+            {department.name} · {period.label} ·{" "}
+            <Link href={`/entry/api-keys?department=${departmentId}`} className="text-brand-dark underline">API keys</Link>
+          </p>
         </div>
         <EntryFilters
           departments={departments}

@@ -49,8 +49,17 @@ function refuse(problems: RowProblem[]): never {
 export async function saveEntries(
   actor: Actor,
   { rows }: SaveEntriesInput,
-  { checkUnusual = true }: { checkUnusual?: boolean } = {},
+  {
+    checkUnusual = true,
+    apiKeyId,
+  }: {
+    /** Ask people to confirm unusual values; operational systems send raw figures. */
+    checkUnusual?: boolean;
+    /** Set when an operational system writes with an API key: the key, not a person, is the author. */
+    apiKeyId?: number;
+  } = {},
 ): Promise<SaveEntriesResult> {
+  const author = apiKeyId === undefined ? { userId: actor.id, apiKeyId: null } : { userId: null, apiKeyId };
   const { periodGranularity } = await getOrganisationSettings();
   const metricIds = [...new Set(rows.map((r) => r.metricId))];
   const metrics = new Map(
@@ -182,7 +191,7 @@ export async function saveEntries(
 
         if (creates.length) {
           await tx.metricEntry.createMany({
-            data: creates.map((row) => ({ metricId: row.metricId, periodStart: row.periodStart, enteredById: actor.id, ...figures(row) })),
+            data: creates.map((row) => ({ metricId: row.metricId, periodStart: row.periodStart, enteredById: author.userId, ...figures(row) })),
           });
           const created = await tx.metricEntry.findMany({
             where: { metricId: { in: creates.map((r) => r.metricId) }, periodStart: { in: periods } },
@@ -192,7 +201,7 @@ export async function saveEntries(
           await tx.entryRevision.createMany({
             data: creates.map((row) => {
               const f = figures(row);
-              return { entryId: idOf.get(row.key)!, changedById: actor.id, newValue: f.value, newSampleSize: f.sampleSize, newSource: f.source, newNote: f.note };
+              return { entryId: idOf.get(row.key)!, changedById: author.userId, apiKeyId: author.apiKeyId, newValue: f.value, newSampleSize: f.sampleSize, newSource: f.source, newNote: f.note };
             }),
           });
           results.push(...creates.map((row) => ({ metricId: row.metricId, periodStart: toPeriodKey(row.periodStart), value: row.value, version: 1 })));
@@ -203,7 +212,7 @@ export async function saveEntries(
           // Conditional on the version read above: a concurrent save makes this match nothing.
           const { count } = await tx.metricEntry.updateMany({
             where: { id: before.id, version: before.version },
-            data: { ...f, enteredById: actor.id, version: { increment: 1 } },
+            data: { ...f, enteredById: author.userId, version: { increment: 1 } },
           });
           if (count === 0) {
             refuse([{ index: row.index, metricId: row.metricId, code: "conflict", fields: { value: "Someone else saved this figure at the same moment. Reload and try again." } }]);
@@ -215,7 +224,8 @@ export async function saveEntries(
               const f = figures(row);
               return {
                 entryId: before.id,
-                changedById: actor.id,
+                changedById: author.userId,
+                apiKeyId: author.apiKeyId,
                 oldValue: before.value,
                 newValue: f.value,
                 oldSampleSize: before.sampleSize,

@@ -11,7 +11,7 @@ import { canLockPeriods, canUseEntry } from "@/lib/permissions";
 
 export const metadata: Metadata = { title: "Metric entry" };
 
-/** How many periods back the picker offers; older periods are reached through history. */
+/** How many recent periods the picker offers; older ones are reached from a figure's history. */
 const PERIOD_CHOICES = 12;
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -37,12 +37,12 @@ export default async function EntryPage({ searchParams }: Props) {
   if (!department) forbidden();
 
   const latest = currentPeriod(granularity);
-  const periods = Array.from({ length: PERIOD_CHOICES }, (_, i) => addPeriods(latest, -i, granularity)).map((p) => ({
-    key: toPeriodKey(p),
-    label: formatPeriod(p, granularity),
-  }));
   const requested = typeof params.period === "string" ? parsePeriodKey(params.period) : null;
-  const period = requested && isPeriodStart(requested, granularity) && requested <= latest && periods.some((p) => p.key === toPeriodKey(requested)) ? requested : latest;
+  const period = requested && isPeriodStart(requested, granularity) && requested <= latest ? requested : latest;
+  // The recent periods, plus an older one reached from a figure's history.
+  const choices = Array.from({ length: PERIOD_CHOICES }, (_, i) => addPeriods(latest, -i, granularity));
+  if (!choices.some((p) => p.getTime() === period.getTime())) choices.push(period);
+  const periods = choices.map((p) => ({ key: toPeriodKey(p), label: formatPeriod(p, granularity) }));
 
   const initial = await getEntrySheet(department.id, period, granularity);
   return <EntryWorkspace departments={departments} periods={periods} initial={initial} canLock={canLockPeriods(user)} />;

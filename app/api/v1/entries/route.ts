@@ -1,0 +1,53 @@
+// Ingest API for operational systems: POST a batch of figures with a department's API key.
+// Documented in docs/api.md.
+import { authenticateApiKey } from "@/lib/data/api-keys";
+import { saveEntries, type RowProblem } from "@/lib/data/entries";
+import { DomainError, HTTP_STATUS } from "@/lib/errors";
+import { jsonError, readBodyWithLimit } from "@/lib/http";
+import { saveEntriesSchema } from "@/lib/validation/entry";
+import { rowFieldErrors } from "@/lib/validation/fields";
+import { MAX_BATCH, MAX_INGEST_BYTES, ingestBodySchema } from "@/lib/validation/ingest";
+
+const UNAUTHORISED = { "WWW-Authenticate": 'Bearer realm="touchline"' };
+
+/** Per-entry problems as the API reports them. */
+const itemErrors = (rows: { index: number; code: string; fields: Record<string, string> }[]) =>
+  rows.flatMap(({ index, code, fields }) => Object.entries(fields).map(([field, message]) => ({ index, code, field, message })));
+
+export async function POST(request: Request) {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];
+  if (!bearer) return jsonError(401, "Send your API key as: Authorization: Bearer <key>", {}, UNAUTHORISED);
+  const key = await authenticateApiKey(bearer);
+  if (!key) return jsonError(401, "This API key is not valid or has been revoked.", {}, UNAUTHORISED);
+
+  if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) {
+    return jsonError(415, "Send JSON with Content-Type: application/json.");
+  }
+  const text = await readBodyWithLimit(request, MAX_INGEST_BYTES);
+  if (text === null) return jsonError(413, `The body is larger than ${MAX_INGEST_BYTES / 1024 / 1024} MB; send fewer entries per request.`);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return jsonError(400, "The body is not valid JSON.");
+  }
+  const envelope = ingestBodySchema.safeParse(body);
+  if (!envelope.success) return jsonError(400, envelope.error.issues[0]!.message);
+  const count = envelope.data.entries.length;
+  if (count === 0) return jsonError(422, "entries is empty: nothing to save.");
+  if (count > MAX_BATCH) return jsonError(413, `At most ${MAX_BATCH.toLocaleString("en-GB")} entries per request; this one has ${count.toLocaleString("en-GB")}.`);
+
+  const parsed = saveEntriesSchema.safeParse({ rows: envelope.data.entries });
+  if (!parsed.success) {
+    const rows = [...rowFieldErrors(parsed.error)].map(([index, fields]) => ({ index, code: "invalid", fields }));
+    return jsonError(422, "Some entries are not valid; nothing was saved.", { errors: itemErrors(rows) });
+  }
+  try {
+    const result = await saveEntries(key.actor, parsed.data, { checkUnusual: false, apiKeyId: key.apiKeyId });
+    return Response.json({ saved: result.saved, unchanged: result.unchanged, received: count }, { headers: { "Cache-Control": "no-store" } });
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const rows = (error.details?.rows ?? []) as RowProblem[];
+    return jsonError(HTTP_STATUS[error.code], error.message, { errors: itemErrors(rows) });
+  }
+}
