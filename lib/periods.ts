@@ -51,3 +51,15 @@ const monthFormat = new Intl.DateTimeFormat("en-GB", { month: "long", year: "num
 export function formatPeriod(start: Date, granularity: PeriodGranularity): string {
   return granularity === "MONTH" ? monthFormat.format(start) : `Week of ${dayFormat.format(start)}`;
 }
+
+/** The smallest range holding every date (a loop: spreading 100,000 arguments overflows the stack). */
+export function dateRange(dates: Date[]): { gte: Date; lte: Date } {
+  let low = Infinity;
+  let high = -Infinity;
+  for (const d of dates) {
+    const t = d.getTime();
+    if (t < low) low = t;
+    if (t > high) high = t;
+  }
+  return { gte: new Date(low), lte: new Date(high) };
+}

@@ -45,6 +45,7 @@ export function EntryWorkspace({ departments, periods, initial, canLock }: Props
           <h1 className="text-2xl font-semibold tracking-tight">Metric entry</h1>
           <p className="mt-1 text-sm text-slate-600">
             {department.name} · {period.label} ·{" "}
+            <Link href="/entry/import" className="text-brand-dark underline">Import CSV</Link> ·{" "}
             <Link href={`/entry/api-keys?department=${departmentId}`} className="text-brand-dark underline">API keys</Link>
           </p>
         </div>

@@ -4,7 +4,7 @@
 // revision for every create and change. One bad row means nothing is written.
 import { db } from "../db";
 import { DomainError } from "../errors";
-import { addPeriods, currentPeriod, formatPeriod, isPeriodStart, toPeriodKey } from "../periods";
+import { addPeriods, currentPeriod, dateRange, formatPeriod, isPeriodStart, toPeriodKey } from "../periods";
 import { canLockPeriods, canWriteEntries, type Actor } from "../permissions";
 import type { EntryRowInput, SaveEntriesInput } from "../validation/entry";
 import { parseMetricValue } from "../validation/metric-value";
@@ -12,6 +12,7 @@ import { isUnusual, usualRange } from "../validation/unusual";
 import { HISTORY_PERIODS, getHistoryStats } from "./entry-stats";
 import { getOrganisationSettings } from "./organisation";
 import { getPeriodLocks } from "./period-locks";
+import { insertCreationRevisions, insertEntries, insertRevisions, updateEntries, type NewRevision } from "./entry-bulk";
 import { isUniqueViolation } from "./prisma-errors";
 
 export type RowProblemCode = "forbidden" | "not_found" | "invalid" | "unusual" | "conflict";
@@ -31,11 +32,26 @@ export type RowProblem = {
 export type SavedEntry = { metricId: number; periodStart: string; value: number; version: number };
 export type SaveEntriesResult = { saved: number; unchanged: number; entries: SavedEntry[] };
 
-type Prepared = EntryRowInput & { index: number; value: number; key: string };
+/** A row that passed every check: its value parsed for its metric. */
+export type PreparedEntry = EntryRowInput & { index: number; value: number; key: string };
+
+export type EntryOptions = {
+  /** Ask people to confirm unusual values; imports and operational systems send raw figures. */
+  checkUnusual?: boolean;
+  /** Set when an operational system writes with an API key: the key, not a person, is the author. */
+  apiKeyId?: number;
+  /** How messages name another row ("row 3", or "line 4" for a CSV file). */
+  rowLabel?: (index: number) => string;
+};
+
+type Existing = { id: number; value: number; sampleSize: number | null; source: EntryRowInput["source"]; note: string | null; version: number; periodStart: Date; enteredBy: { name: string } | null };
+
+const sameFigures = (before: Existing, row: PreparedEntry) =>
+  before.value === row.value && before.sampleSize === (row.sampleSize ?? null) && before.source === row.source && before.note === (row.note ?? null);
 
 const entryKey = (metricId: number, periodStart: Date) => `${metricId}@${periodStart.getTime()}`;
 
-function refuse(problems: RowProblem[]): never {
+export function refuse(problems: RowProblem[]): never {
   const code = problems.some((p) => p.code === "forbidden")
     ? "forbidden"
     : problems.some((p) => p.code === "conflict")
@@ -46,45 +62,44 @@ function refuse(problems: RowProblem[]): never {
   throw new DomainError(code, `Nothing was saved: ${count}. ${first ?? ""}`.trim(), undefined, { rows: problems });
 }
 
-export async function saveEntries(
+/** Bound parameters per query stay well under SQLite's limit (Prisma cannot split two IN lists). */
+const CHUNK = 500;
+const chunks = <T>(items: T[]) => Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
+
+/** Checks every row without writing anything: the rows that may be written, and each problem. */
+export async function checkEntries(
   actor: Actor,
-  { rows }: SaveEntriesInput,
-  {
-    checkUnusual = true,
-    apiKeyId,
-  }: {
-    /** Ask people to confirm unusual values; operational systems send raw figures. */
-    checkUnusual?: boolean;
-    /** Set when an operational system writes with an API key: the key, not a person, is the author. */
-    apiKeyId?: number;
-  } = {},
-): Promise<SaveEntriesResult> {
-  const author = apiKeyId === undefined ? { userId: actor.id, apiKeyId: null } : { userId: null, apiKeyId };
+  rows: EntryRowInput[],
+  { checkUnusual = true, rowLabel = (i) => `row ${i + 1}` }: EntryOptions = {},
+): Promise<{ prepared: PreparedEntry[]; problems: RowProblem[] }> {
   const { periodGranularity } = await getOrganisationSettings();
-  const metricIds = [...new Set(rows.map((r) => r.metricId))];
   const metrics = new Map(
     (
-      await db.metric.findMany({
-        where: { id: { in: metricIds } },
-        select: {
-          id: true,
-          kind: true,
-          unit: true,
-          scaleBest: true,
-          scaleWorst: true,
-          archivedAt: true,
-          touchpoint: { select: { departmentId: true, archivedAt: true, department: { select: { name: true } } } },
-        },
-      })
-    ).map((m) => [m.id, m]),
+      await Promise.all(
+        chunks([...new Set(rows.map((r) => r.metricId))]).map((ids) =>
+          db.metric.findMany({
+            where: { id: { in: ids } },
+            select: {
+              id: true,
+              kind: true,
+              unit: true,
+              scaleBest: true,
+              scaleWorst: true,
+              archivedAt: true,
+              touchpoint: { select: { departmentId: true, archivedAt: true, department: { select: { name: true } } } },
+            },
+          }),
+        ),
+      )
+    )
+      .flat()
+      .map((m) => [m.id, m]),
   );
 
   const latest = currentPeriod(periodGranularity);
-  const locks = canLockPeriods(actor)
-    ? new Map()
-    : await getPeriodLocks([...new Set(rows.map((r) => r.periodStart.getTime()))].map((t) => new Date(t)));
+  const locks = canLockPeriods(actor) || rows.length === 0 ? new Map() : await getPeriodLocks(rows.map((r) => r.periodStart));
   const problems: RowProblem[] = [];
-  const prepared: Prepared[] = [];
+  const prepared: PreparedEntry[] = [];
   const firstIndexOf = new Map<string, number>();
   rows.forEach((row, index) => {
     const problem = (code: RowProblemCode, field: string, message: string) =>
@@ -107,14 +122,14 @@ export async function saveEntries(
     if (!parsed.ok) return problem("invalid", "value", parsed.message);
     const key = entryKey(row.metricId, row.periodStart);
     const first = firstIndexOf.get(key);
-    if (first !== undefined) return problem("invalid", "row", `Same metric and period as row ${first + 1}`);
+    if (first !== undefined) return problem("invalid", "row", `Same metric and period as ${rowLabel(first)}`);
     firstIndexOf.set(key, index);
     prepared.push({ ...row, index, value: parsed.value, key });
   });
 
   if (checkUnusual && problems.length === 0) {
     const toJudge = prepared.filter((r) => !r.confirmUnusual);
-    const earliest = new Date(Math.min(...toJudge.map((r) => r.periodStart.getTime())));
+    const earliest = dateRange(toJudge.map((r) => r.periodStart)).gte;
     // One grouped query over the window before the earliest period; exact for the grid's single period.
     const stats = toJudge.length
       ? await getHistoryStats([...new Set(toJudge.map((r) => r.metricId))], addPeriods(earliest, -HISTORY_PERIODS, periodGranularity), earliest)
@@ -133,32 +148,62 @@ export async function saveEntries(
       }
     }
   }
-  if (problems.length) refuse(problems);
+  return { prepared, problems };
+}
 
+/** The entries already stored for these rows' metrics and periods, by entry key. */
+async function existingEntries(client: Pick<typeof db, "metricEntry">, rows: PreparedEntry[]): Promise<Map<string, Existing>> {
+  if (rows.length === 0) return new Map();
+  // A date range rather than a list of periods: one index range scan per metric chunk.
+  const periodStart = dateRange(rows.map((r) => r.periodStart));
+  const wanted = new Set(rows.map((r) => r.key));
+  const found = new Map<string, Existing>();
+  for (const metricIds of chunks([...new Set(rows.map((r) => r.metricId))])) {
+    const batch = await client.metricEntry.findMany({
+      where: { metricId: { in: metricIds }, periodStart },
+      select: { id: true, metricId: true, value: true, sampleSize: true, source: true, note: true, version: true, periodStart: true, enteredBy: { select: { name: true } } },
+    });
+    for (const e of batch) {
+      const key = entryKey(e.metricId, e.periodStart);
+      if (wanted.has(key)) found.set(key, e);
+    }
+  }
+  return found;
+}
+
+/** How many rows would create, change or leave figures as they are (for an import's preview). */
+export async function countChanges(rows: PreparedEntry[]): Promise<{ created: number; changed: number; unchanged: number }> {
+  const existing = await existingEntries(db, rows);
+  let created = 0;
+  let changed = 0;
+  for (const row of rows) {
+    const before = existing.get(row.key);
+    if (!before) created++;
+    else if (!sameFigures(before, row)) changed++;
+  }
+  return { created, changed, unchanged: rows.length - created - changed };
+}
+
+/**
+ * Writes checked rows in one transaction: inserts, updates (conditional on the version read) and a
+ * revision for each. Rows whose figures are unchanged are skipped.
+ */
+export async function writeEntries(actor: Actor, prepared: PreparedEntry[], { apiKeyId }: Pick<EntryOptions, "apiKeyId"> = {}): Promise<SaveEntriesResult> {
+  const author = apiKeyId === undefined ? { userId: actor.id, apiKeyId: null } : { userId: null, apiKeyId };
+  const { periodGranularity } = await getOrganisationSettings();
   try {
     return await db.$transaction(
       async (tx) => {
-        const periods = [...new Set(prepared.map((r) => r.periodStart.getTime()))].map((t) => new Date(t));
-        const existing = new Map(
-          (
-            await tx.metricEntry.findMany({
-              where: { metricId: { in: [...new Set(prepared.map((r) => r.metricId))] }, periodStart: { in: periods } },
-              include: { enteredBy: { select: { name: true } } },
-            })
-          ).map((e) => [entryKey(e.metricId, e.periodStart), e]),
-        );
-
+        const existing = await existingEntries(tx, prepared);
         const conflicts: RowProblem[] = [];
-        const creates: Prepared[] = [];
-        const updates: { row: Prepared; before: NonNullable<ReturnType<typeof existing.get>> }[] = [];
+        const creates: PreparedEntry[] = [];
+        const updates: { row: PreparedEntry; before: Existing }[] = [];
         const results: SavedEntry[] = [];
         for (const row of prepared) {
           const before = existing.get(row.key);
           if (!before) {
             creates.push(row);
-            continue;
-          }
-          if (row.expectedVersion !== undefined && row.expectedVersion !== before.version) {
+          } else if (row.expectedVersion !== undefined && row.expectedVersion !== before.version) {
             const who = before.enteredBy?.name ?? "Someone";
             conflicts.push({
               index: row.index,
@@ -167,14 +212,7 @@ export async function saveEntries(
               fields: { value: `${who} saved ${before.value} for ${formatPeriod(before.periodStart, periodGranularity)} while you were editing` },
               current: { value: before.value, version: before.version, enteredBy: before.enteredBy?.name ?? null },
             });
-            continue;
-          }
-          const unchanged =
-            before.value === row.value &&
-            before.sampleSize === (row.sampleSize ?? null) &&
-            before.source === row.source &&
-            before.note === (row.note ?? null);
-          if (unchanged) {
+          } else if (sameFigures(before, row)) {
             results.push({ metricId: row.metricId, periodStart: toPeriodKey(row.periodStart), value: before.value, version: before.version });
           } else {
             updates.push({ row, before });
@@ -182,74 +220,59 @@ export async function saveEntries(
         }
         if (conflicts.length) refuse(conflicts);
 
-        const figures = (row: Prepared) => ({
-          value: row.value,
-          sampleSize: row.sampleSize ?? null,
-          source: row.source,
-          note: row.note ?? null,
-        });
+        const figures = (row: PreparedEntry) => ({ value: row.value, sampleSize: row.sampleSize ?? null, source: row.source, note: row.note ?? null });
+        const now = new Date();
+        const changeRevisions: NewRevision[] = [];
 
         if (creates.length) {
-          await tx.metricEntry.createMany({
-            data: creates.map((row) => ({ metricId: row.metricId, periodStart: row.periodStart, enteredById: author.userId, ...figures(row) })),
-          });
-          const created = await tx.metricEntry.findMany({
-            where: { metricId: { in: creates.map((r) => r.metricId) }, periodStart: { in: periods } },
-            select: { id: true, metricId: true, periodStart: true },
-          });
-          const idOf = new Map(created.map((e) => [entryKey(e.metricId, e.periodStart), e.id]));
-          await tx.entryRevision.createMany({
-            data: creates.map((row) => {
-              const f = figures(row);
-              return { entryId: idOf.get(row.key)!, changedById: author.userId, apiKeyId: author.apiKeyId, newValue: f.value, newSampleSize: f.sampleSize, newSource: f.source, newNote: f.note };
-            }),
-          });
-          results.push(...creates.map((row) => ({ metricId: row.metricId, periodStart: toPeriodKey(row.periodStart), value: row.value, version: 1 })));
+          const created = await insertEntries(tx, creates.map((row) => ({ metricId: row.metricId, periodStart: row.periodStart, enteredById: author.userId, ...figures(row) })), now);
+          await insertCreationRevisions(tx, created.map((e) => e.id), { changedById: author.userId, apiKeyId: author.apiKeyId }, now);
+          for (const row of creates) results.push({ metricId: row.metricId, periodStart: toPeriodKey(row.periodStart), value: row.value, version: 1 });
         }
 
-        for (const { row, before } of updates) {
-          const f = figures(row);
-          // Conditional on the version read above: a concurrent save makes this match nothing.
-          const { count } = await tx.metricEntry.updateMany({
-            where: { id: before.id, version: before.version },
-            data: { ...f, enteredById: author.userId, version: { increment: 1 } },
-          });
-          if (count === 0) {
-            refuse([{ index: row.index, metricId: row.metricId, code: "conflict", fields: { value: "Someone else saved this figure at the same moment. Reload and try again." } }]);
+        if (updates.length) {
+          // Conditional on the versions read above: a concurrent save makes a row match nothing.
+          const updated = await updateEntries(tx, updates.map(({ row, before }) => ({ id: before.id, version: before.version, enteredById: author.userId, ...figures(row) })), now);
+          if (updated !== updates.length) {
+            throw new DomainError("conflict", "Someone else saved some of these figures at the same moment. Nothing was saved; reload and try again.");
+          }
+          for (const { row, before } of updates) {
+            const f = figures(row);
+            changeRevisions.push({
+              entryId: before.id,
+              changedById: author.userId,
+              apiKeyId: author.apiKeyId,
+              oldValue: before.value,
+              newValue: f.value,
+              oldSampleSize: before.sampleSize,
+              newSampleSize: f.sampleSize,
+              oldSource: before.source,
+              newSource: f.source,
+              oldNote: before.note,
+              newNote: f.note,
+            });
+            results.push({ metricId: row.metricId, periodStart: toPeriodKey(row.periodStart), value: row.value, version: before.version + 1 });
           }
         }
-        if (updates.length) {
-          await tx.entryRevision.createMany({
-            data: updates.map(({ row, before }) => {
-              const f = figures(row);
-              return {
-                entryId: before.id,
-                changedById: author.userId,
-                apiKeyId: author.apiKeyId,
-                oldValue: before.value,
-                newValue: f.value,
-                oldSampleSize: before.sampleSize,
-                newSampleSize: f.sampleSize,
-                oldSource: before.source,
-                newSource: f.source,
-                oldNote: before.note,
-                newNote: f.note,
-              };
-            }),
-          });
-          results.push(...updates.map(({ row, before }) => ({ metricId: row.metricId, periodStart: toPeriodKey(row.periodStart), value: row.value, version: before.version + 1 })));
-        }
+        await insertRevisions(tx, changeRevisions, now);
 
         return { saved: creates.length + updates.length, unchanged: prepared.length - creates.length - updates.length, entries: results };
       },
-      { timeout: 60_000 },
+      { timeout: 120_000 },
     );
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new DomainError("conflict", "Someone else entered figures for this period at the same moment. Reload and try again.");
+      throw new DomainError("conflict", "Someone else entered figures for these periods at the same moment. Reload and try again.");
     }
     throw error;
   }
+}
+
+/** Checks and writes: all rows, or nothing with every row's problem. */
+export async function saveEntries(actor: Actor, { rows }: SaveEntriesInput, options: EntryOptions = {}): Promise<SaveEntriesResult> {
+  const { prepared, problems } = await checkEntries(actor, rows, options);
+  if (problems.length) refuse(problems);
+  return writeEntries(actor, prepared, options);
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;

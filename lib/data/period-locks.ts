@@ -1,16 +1,18 @@
 // Closed periods ("closed books"): figures in a locked period are read-only for everyone but admins.
 import { db } from "../db";
 import { forbidden, invalid } from "../errors";
-import { currentPeriod, isPeriodStart } from "../periods";
+import { currentPeriod, dateRange, isPeriodStart } from "../periods";
 import { canLockPeriods, type Actor } from "../permissions";
 import { getOrganisationSettings } from "./organisation";
 
 export type PeriodLockInfo = { lockedAt: string; lockedBy: string | null };
 
+/** The locks on any of these periods, by period time. */
 export async function getPeriodLocks(periods: Date[]): Promise<Map<number, PeriodLockInfo>> {
   if (periods.length === 0) return new Map();
+  // Locks are few: read the ones in the range, not a parameter per period.
   const locks = await db.periodLock.findMany({
-    where: { periodStart: { in: periods } },
+    where: { periodStart: dateRange(periods) },
     select: { periodStart: true, lockedAt: true, lockedBy: { select: { name: true } } },
   });
   return new Map(locks.map((l) => [l.periodStart.getTime(), { lockedAt: l.lockedAt.toISOString(), lockedBy: l.lockedBy?.name ?? null }]));

@@ -1,0 +1,36 @@
+// CSV import: the browser reads the file (with progress) and sends its rows; this checks them
+// (mode "preview") or imports them ("all": everything or nothing; "valid": only good lines).
+import { getCurrentUser } from "@/lib/auth/session";
+import { previewImport, runImport } from "@/lib/data/import";
+import { DomainError, HTTP_STATUS } from "@/lib/errors";
+import { jsonError, readBodyWithLimit } from "@/lib/http";
+import { canUseEntry } from "@/lib/permissions";
+import { importRequestSchema } from "@/lib/validation/import";
+
+/** 200,000 rows of typical width, as JSON. */
+const MAX_BODY_BYTES = 80 * 1024 * 1024;
+
+export async function POST(request: Request) {
+  const user = await getCurrentUser();
+  if (!user) return jsonError(401, "Sign in to import figures.");
+  if (!canUseEntry(user)) return jsonError(403, "Only department heads and admins can import figures.");
+  if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) return jsonError(415, "Send JSON.");
+  const text = await readBodyWithLimit(request, MAX_BODY_BYTES);
+  if (text === null) return jsonError(413, "The file is too large to import in one go; split it into smaller files.");
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return jsonError(400, "The request is not valid JSON.");
+  }
+  const parsed = importRequestSchema.safeParse(body);
+  if (!parsed.success) return jsonError(400, parsed.error.issues[0]!.message);
+  const { mode, rows } = parsed.data;
+  try {
+    const result = mode === "preview" ? await previewImport(user, rows) : await runImport(user, rows, mode);
+    return Response.json(result, { headers: { "Cache-Control": "no-store" } });
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return jsonError(HTTP_STATUS[error.code], error.message, error.details ?? {});
+  }
+}
