@@ -110,3 +110,14 @@ test("a department head cannot open another department's entry sheet or its data
   expect(api.status()).toBe(403);
   expect((await api.json()).error).toBe("You can only enter figures for the departments you head.");
 });
+
+test("copying last period's sample sizes and sources fills the rows that have no figure yet", async ({ page }) => {
+  await signInAs(page, "marketing@touchline.demo");
+  await page.goto("/entry");
+  const sample = page.getByRole("textbox", { name: /^Positive social mentions .* sample size$/ });
+  await expect(sample).toHaveValue("");
+  await page.getByRole("button", { name: "Copy last period's sample sizes and sources" }).click();
+  await expect(page.getByText(/Copied last period's sample size and source into \d+ rows/)).toBeVisible();
+  await expect(sample).toHaveValue(/^\d+$/);
+  await expect(page.getByRole("combobox", { name: /^Positive social mentions .* source$/ })).toHaveValue("SOCIAL");
+});

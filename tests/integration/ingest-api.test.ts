@@ -70,6 +70,7 @@ describe("POST /api/v1/entries", () => {
     ["JSON that is not an object", { raw: "[1,2]" }, 400, 'Send a JSON object: { "entries": [ … ] }'],
     ["entries that is not a list", { raw: '{"entries": 5}' }, 400, "entries must be a list"],
     ["an empty list", { raw: '{"entries": []}' }, 422, "entries is empty: nothing to save."],
+    ["a number too large for JSON (1e999 reads as Infinity)", { raw: '{"entries": [{"metricId": 1, "periodStart": "2026-11-16", "value": 1e999}]}' }, 422, "Some entries are not valid; nothing was saved."],
     ["more than 10,000 entries", { raw: JSON.stringify({ entries: Array.from({ length: 10_001 }, () => ({})) }) }, 413, "At most 10,000 entries per request; this one has 10,001."],
     ["a body over 4 MB", { raw: JSON.stringify({ entries: [{ note: "x".repeat(4 * 1024 * 1024) }] }) }, 413, "The body is larger than 4 MB; send fewer entries per request."],
   ])("refuses %s and writes nothing", async (_case, options, status, message) => {
