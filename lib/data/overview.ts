@@ -95,7 +95,7 @@ export async function getOverview(): Promise<{ period: Date | null; journeys: Ov
   return {
     period,
     journeys: journeys.map((journey) => {
-      const touchpoints = journey.stages.flatMap((s) => s.touchpoints);
+      const touchpoints = journey.stages.flatMap((s) => s.touchpoints.map((t) => ({ ...t, stageId: s.id, departmentId: t.department.id })));
       const scored = scoreJourney(touchpoints, values, settings.momentOfTruthMultiplier);
       return {
         id: journey.id,

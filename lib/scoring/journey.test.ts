@@ -9,6 +9,8 @@ describe("scoreTouchpoint", () => {
   // Metric 12: complaints, 10 worst → 0 best (lower is better), weight 1, target 2.
   const support: ScoredTouchpoint = {
     id: 1,
+    stageId: 1,
+    departmentId: 1,
     weight: 1,
     momentOfTruth: false,
     metrics: [
@@ -63,6 +65,8 @@ describe("scoreJourney", () => {
   // A 5-minute wait scores 100 · (5 − 20) / (0 − 20) = 75 (treated as higher-is-better it would be 25); target → 80.
   const checkout: ScoredTouchpoint = {
     id: 1,
+    stageId: 2,
+    departmentId: 7,
     weight: 1,
     momentOfTruth: true,
     metrics: [{ id: 11, weight: 1, scaleBest: 0, scaleWorst: 20, target: 4 }],
@@ -70,6 +74,8 @@ describe("scoreJourney", () => {
   // Browse: weight 2, one % satisfied metric, target 50. 30% → 30.
   const browse: ScoredTouchpoint = {
     id: 2,
+    stageId: 1,
+    departmentId: 8,
     weight: 2,
     momentOfTruth: false,
     metrics: [{ id: 21, weight: 1, scaleBest: 100, scaleWorst: 0, target: 50 }],
@@ -77,6 +83,8 @@ describe("scoreJourney", () => {
   // Delivery: weight 5, no figures this period.
   const delivery: ScoredTouchpoint = {
     id: 3,
+    stageId: 3,
+    departmentId: 9,
     weight: 5,
     momentOfTruth: false,
     metrics: [{ id: 31, weight: 1, scaleBest: 10, scaleWorst: 0, target: 8 }],
@@ -116,7 +124,7 @@ describe("scoreJourney", () => {
     expect(journey.score).toBeCloseTo(57, 10);
     expect(journey.targetScore).toBeCloseTo(68, 10);
     expect(journey.coverage).toBeCloseTo(0.5, 10);
-    expect(journey.touchpoints.get(3)).toEqual({ score: null, targetScore: null, coverage: 0 });
+    expect(journey.touchpoints.get(3)).toMatchObject({ score: null, targetScore: null, coverage: 0 });
   });
 
   it("counts the multiplier in coverage too", () => {

@@ -5,6 +5,8 @@ import { scoreJourney } from "./journey";
 describe("docs/scoring.md worked example", () => {
   const food = {
     id: 1,
+    stageId: 1,
+    departmentId: 1, // Kitchen
     weight: 1.5,
     momentOfTruth: true,
     metrics: [
@@ -13,7 +15,7 @@ describe("docs/scoring.md worked example", () => {
       { id: 13, weight: 1, scaleBest: 0, scaleWorst: 30, target: 3 }, // complaints
     ],
   };
-  const drinks = { id: 2, weight: 1, momentOfTruth: false, metrics: [{ id: 21, weight: 1, scaleBest: 100, scaleWorst: 0, target: null }] };
+  const drinks = { id: 2, stageId: 1, departmentId: 2, weight: 1, momentOfTruth: false, metrics: [{ id: 21, weight: 1, scaleBest: 100, scaleWorst: 0, target: null }] };
   const values = new Map([[11, 4.2], [12, 15], [13, 6], [21, 70]]);
   const journey = scoreJourney([food, drinks], values, 2);
 

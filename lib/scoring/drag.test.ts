@@ -1,0 +1,63 @@
+// Department drag and what-if on a hand-computed journey (also in docs/scoring.md).
+import { describe, expect, it } from "vitest";
+import { rollUp, whatIf, type RolledTouchpoint } from "./journey";
+
+const KITCHEN = 1;
+const FRONT_OF_HOUSE = 2;
+const BAR = 3;
+const tp = (id: number, departmentId: number, effectiveWeight: number, score: number | null, targetScore: number | null): RolledTouchpoint => ({
+  id,
+  stageId: 1,
+  departmentId,
+  effectiveWeight,
+  score,
+  targetScore,
+  coverage: score === null ? 0 : 1,
+});
+
+// Food: W = 1.5 × 2 (moment of truth) = 3, S 70, T 85 → 3 × 15 = 45 weighted points short.
+// Waiter: W = 1 × 2 = 2, S 80, T 88 → 2 × 8 = 16.   Drinks: W = 1, S 90, T 85 → above target, 0.
+// Σ W = 6. Journey 460 / 6 = 76.67, target 516 / 6 = 86, shortfall 61 / 6 = 10.17.
+const journey = rollUp([tp(1, KITCHEN, 3, 70, 85), tp(2, FRONT_OF_HOUSE, 2, 80, 88), tp(3, BAR, 1, 90, 85)]);
+
+describe("department drag", () => {
+  it("scores the journey and measures its shortfall", () => {
+    expect(journey.score).toBeCloseTo(460 / 6, 10);
+    expect(journey.targetScore).toBeCloseTo(86, 10);
+    expect(journey.shortfall).toBeCloseTo(61 / 6, 10);
+    // Bar's 5 points above target do not cancel others' shortfall: target − score is 9.33, not 10.17.
+    expect(journey.targetScore! - journey.score!).toBeCloseTo(56 / 6, 10);
+  });
+
+  it("gives each department its share of the points lost", () => {
+    expect(journey.departments.get(KITCHEN)).toMatchObject({ score: 70, targetScore: 85, belowTarget: 1 });
+    expect(journey.departments.get(KITCHEN)!.drag).toBeCloseTo(7.5, 10);
+    expect(journey.departments.get(KITCHEN)!.shareOfShortfall).toBeCloseTo(45 / 61, 10);
+    expect(journey.departments.get(FRONT_OF_HOUSE)!.drag).toBeCloseTo(16 / 6, 10);
+    expect(journey.departments.get(BAR)).toMatchObject({ drag: 0, shareOfShortfall: 0, belowTarget: 0 });
+  });
+
+  it("leaves touchpoints without figures out of every denominator", () => {
+    const withGap = rollUp([tp(1, KITCHEN, 3, 70, 85), tp(4, KITCHEN, 4, null, null)]);
+    expect(withGap.score).toBe(70);
+    expect(withGap.coverage).toBeCloseTo(3 / 7, 10);
+    expect(withGap.departments.get(KITCHEN)!.drag).toBeCloseTo(15, 10);
+  });
+});
+
+describe("what-if", () => {
+  it("closing half of Kitchen's gap lifts Food to 77.5 and the journey to 80.42", () => {
+    const lifted = whatIf(journey, new Map([[KITCHEN, 0.5]]));
+    expect(lifted.touchpoints.get(1)!.score).toBe(77.5);
+    expect(lifted.score).toBeCloseTo(482.5 / 6, 10);
+    expect(lifted.departments.get(KITCHEN)!.drag).toBeCloseTo(3.75, 10);
+    expect(lifted.departments.get(FRONT_OF_HOUSE)!.drag).toBeCloseTo(16 / 6, 10);
+  });
+
+  it("never pushes a touchpoint past its target, and ignores lifts outside 0–100%", () => {
+    const all = whatIf(journey, new Map([[KITCHEN, 1], [FRONT_OF_HOUSE, 7], [BAR, 1]]));
+    expect(all.shortfall).toBe(0);
+    expect(all.touchpoints.get(3)!.score).toBe(90);
+    expect(whatIf(journey, new Map([[KITCHEN, -1]])).score).toBeCloseTo(journey.score!, 10);
+  });
+});
