@@ -57,3 +57,17 @@ test("a viewer cannot reach the import", async ({ page }) => {
   const api = await page.request.post("/api/import", { data: { mode: "preview", rows: [["", "", "", "1", weeksAgo(9), "4", "", "", ""]] } });
   expect(api.status()).toBe(403);
 });
+
+test("line numbers stay right after a note that spans lines, and an unquoted comma is caught", async ({ page }) => {
+  await signInAs(page, USERS.kitchenHead.email);
+  await page.goto("/entry/import");
+  const period = weeksAgo(11);
+  const multiLine = [HEADER, `Kitchen,Food,Food complaints,,${period},3,,,"Busy night:\ntwo chefs off"`, `Kitchen,Food,Food rating,,${period},11,,,`, ""].join("\n");
+  await page.getByLabel("CSV file (UTF-8)").setInputFiles(file("notes.csv", multiLine));
+  await expect(page.getByTestId("import-problems").getByRole("row", { name: "4 Value must be between 1 and 5" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Cancel" }).click();
+  const comma = [HEADER, `Kitchen,Food,Food complaints,,${period},3,,,Busy, two chefs off`, ""].join("\n");
+  await page.getByLabel("CSV file (UTF-8)").setInputFiles(file("comma.csv", comma));
+  await expect(page.locator("main").getByRole("alert")).toContainText("Line 2 has more values than the header has columns.");
+});

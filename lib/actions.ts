@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { getCurrentUser } from "./auth/session";
 import type { CurrentUser } from "./data/users";
 import { DomainError, type DomainErrorCode } from "./errors";
-import { fieldErrors, rowFieldErrors } from "./validation/fields";
+import { fieldErrors, rowProblemsFrom } from "./validation/fields";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -28,7 +28,7 @@ export function authenticatedAction<S extends z.ZodType, T>(
     if (!parsed.success) {
       const fields = fieldErrors(parsed.error);
       // List inputs (a grid's rows) also get their problems per row, as data functions report them.
-      const rows = [...rowFieldErrors(parsed.error)].map(([index, rowFields]) => ({ index, code: "invalid", fields: rowFields }));
+      const rows = rowProblemsFrom(parsed.error);
       return {
         ok: false,
         code: "invalid",

@@ -17,3 +17,15 @@ export const formatPercent = (share: number) => `${Math.round(share * 100)}%`;
 
 const dateTimeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 export const formatDateTime = (date: Date) => `${dateTimeFormat.format(date)} UTC`;
+
+const SOURCE_LABELS: Record<string, string> = {
+  SURVEY: "Survey",
+  REVIEW: "Reviews",
+  SOCIAL: "Social",
+  OPERATIONAL: "Operational",
+  EMPLOYEE: "Employee survey",
+  OTHER: "Other",
+};
+
+/** Where a figure came from, in words ("Employee survey"). */
+export const formatSource = (source: string | null) => (source ? (SOURCE_LABELS[source] ?? source) : "—");

@@ -28,6 +28,11 @@ export function currentPeriod(granularity: PeriodGranularity, now = new Date()):
   return startOfPeriod(now, granularity);
 }
 
+/** A period figures can be entered (or locked) for: a period start, not in the future. */
+export function isEnterablePeriod(date: Date, granularity: PeriodGranularity, now = new Date()): boolean {
+  return isPeriodStart(date, granularity) && date <= currentPeriod(granularity, now);
+}
+
 /** "2026-11-16": the form used in URLs, inputs and CSV files. */
 export function toPeriodKey(date: Date): string {
   return date.toISOString().slice(0, 10);

@@ -1,19 +1,14 @@
-import type { Role } from "@/lib/domain";
-
 declare module "next-auth" {
-  interface User {
-    role: Role;
-    departmentIds: number[];
-  }
   interface Session {
-    user: { id: number; name: string; email: string; role: Role; departmentIds: number[] };
+    /** Only the id: role and departments are read from the database per request. */
+    user: { id: number; name: string; email: string };
   }
 }
 
 declare module "next-auth/jwt" {
   interface JWT {
     userId: number;
-    role: Role;
-    departmentIds: number[];
   }
 }
+
+export {};

@@ -7,10 +7,10 @@ import { isUnusual, usualRange } from "@/lib/validation/unusual";
 
 export type Draft = { value: string; sampleSize: string; source: EntrySource; note: string; confirmUnusual: boolean };
 
-/** What the row shows before any edit: this period's figure, or blanks with last period's source. */
 /** A number as a person would type it: never exponent form (String(1e-7) is "1e-7"). */
 const plain = (n: number) => n.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 20 });
 
+/** What the row shows before any edit: this period's figure, or blanks with last period's source. */
 export function initialDraft(row: EntrySheetRow): Draft {
   return {
     value: row.current ? plain(row.current.value) : "",

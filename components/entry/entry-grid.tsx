@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import type { RowProblem } from "@/lib/data/entries";
 import type { EntrySheet, EntrySheetRow } from "@/lib/data/entry-sheet";
 import { EntrySource } from "@/lib/domain";
-import { formatValue } from "@/lib/format";
+import { formatSource, formatValue } from "@/lib/format";
 import { valueRange } from "@/lib/validation/entry";
 import { checkDraft, initialDraft, isDirty, type Draft } from "./draft";
 import { nextCell } from "./grid-navigation";
@@ -16,7 +16,6 @@ import { useUnsavedChangesWarning } from "./use-unsaved-changes-warning";
 
 const COLUMNS = ["value", "sampleSize", "source", "note"] as const;
 const SOURCES = Object.values(EntrySource);
-const sourceLabel = (s: string) => s.charAt(0) + s.slice(1).toLowerCase();
 
 function rangeHint(row: EntrySheetRow): string {
   const { min, max } = valueRange(row);
@@ -125,7 +124,9 @@ export function EntryGrid({ sheet, readOnly, onDirtyChange }: Props) {
     save.mutate(rows, {
       onSuccess: (result) => {
         const savedIds = new Set(rows.map((r) => r.metricId));
-        setDrafts((prev) => new Map([...prev].filter(([id]) => !savedIds.has(id))));
+        // Keep a draft typed while the save was in flight: drop only the drafts that were sent.
+        const sent = new Map(checked.map((c) => [c.row.metricId, c.draft]));
+        setDrafts((prev) => new Map([...prev].filter(([id, draft]) => sent.get(id) !== draft)));
         setProblems(new Map());
         setJustSaved(savedIds);
         const ms = Math.round(performance.now() - started);
@@ -336,7 +337,7 @@ function GridRow({ row, index, draft, dirty, problem, saved, readOnly, onEdit }:
           className="w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 disabled:bg-slate-50 disabled:text-slate-600"
         >
           {SOURCES.map((s) => (
-            <option key={s} value={s}>{sourceLabel(s)}</option>
+            <option key={s} value={s}>{formatSource(s)}</option>
           ))}
         </select>
       </td>

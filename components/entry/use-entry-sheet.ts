@@ -83,6 +83,16 @@ export function useSaveEntries(departmentId: number, periodKey: string) {
       }
       return { before };
     },
+    onSuccess: (result) => {
+      // The saved versions, so a second save before the refetch lands is not a conflict with oneself.
+      const versions = new Map(result.entries.map((e) => [e.metricId, e.version]));
+      queryClient.setQueryData<EntrySheet>(key, (sheet) =>
+        sheet && {
+          ...sheet,
+          rows: sheet.rows.map((row) => (row.current && versions.has(row.metricId) ? { ...row, current: { ...row.current, version: versions.get(row.metricId)! } } : row)),
+        },
+      );
+    },
     onError: (_error, _rows, context) => {
       if (context?.before) queryClient.setQueryData(key, context.before);
     },

@@ -1,12 +1,10 @@
 import Link from "next/link";
 import type { MetricHistory } from "@/lib/data/history";
 import type { PeriodGranularity } from "@/lib/domain";
-import { formatDateTime, formatValue } from "@/lib/format";
+import { formatDateTime, formatSource, formatValue } from "@/lib/format";
 import { formatPeriod, toPeriodKey } from "@/lib/periods";
 
 type Revision = MetricHistory["entries"][number]["revisions"][number];
-
-const sourceLabel = (s: string | null) => (s ? s.charAt(0) + s.slice(1).toLowerCase() : "—");
 
 /** "4.2 → 4.4 stars; sample 120 → 130": only what changed. */
 function describeChange(r: Revision, unit: string): string {
@@ -14,7 +12,7 @@ function describeChange(r: Revision, unit: string): string {
   const parts: string[] = [];
   if (r.oldValue !== r.newValue) parts.push(`${formatValue(r.oldValue, unit)} → ${formatValue(r.newValue, unit)}`);
   if (r.oldSampleSize !== r.newSampleSize) parts.push(`sample ${r.oldSampleSize ?? "—"} → ${r.newSampleSize ?? "—"}`);
-  if (r.oldSource !== r.newSource) parts.push(`source ${sourceLabel(r.oldSource)} → ${sourceLabel(r.newSource)}`);
+  if (r.oldSource !== r.newSource) parts.push(`source ${formatSource(r.oldSource)} → ${formatSource(r.newSource)}`);
   if (r.oldNote !== r.newNote) parts.push(r.newNote ? `note “${r.newNote}”` : "note removed");
   return parts.join("; ") || "No change";
 }
@@ -49,7 +47,7 @@ export function HistoryTable({ metric, granularity, editHref }: { metric: Metric
               </th>
               <td className="px-3 py-2 text-right tabular-nums">{formatValue(entry.value, metric.unit)}</td>
               <td className="px-3 py-2 text-right tabular-nums">{entry.sampleSize?.toLocaleString("en-GB") ?? "—"}</td>
-              <td className="px-3 py-2">{sourceLabel(entry.source)}</td>
+              <td className="px-3 py-2">{formatSource(entry.source)}</td>
               <td className="px-3 py-2">
                 {entry.enteredBy?.name ?? "—"}
                 <span className="block text-xs text-slate-500">{formatDateTime(entry.updatedAt)}</span>

@@ -5,7 +5,7 @@ import { useRef, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import type { ImportPreview, ImportProblem, ImportResult } from "@/lib/data/import";
-import { CsvReadError, postJson, readCsv } from "./read-csv";
+import { CsvReadError, postJson, readCsv, type CsvRows } from "./read-csv";
 
 type Stage =
   | { step: "idle" }
@@ -23,18 +23,18 @@ const lines = (x: number) => `${n(x)} line${x === 1 ? "" : "s"}`;
 export function CsvImport({ departments }: { departments: { id: number; name: string }[] }) {
   const [stage, setStage] = useState<Stage>({ step: "idle" });
   const [fileName, setFileName] = useState("");
-  const rows = useRef<string[][]>([]);
+  const file = useRef<CsvRows>({ rows: [], lines: [] });
   const input = useRef<HTMLInputElement>(null);
   const queryClient = useQueryClient();
 
-  async function onFile(file: File | undefined) {
-    if (!file) return;
-    setFileName(file.name);
+  async function onFile(chosen: File | undefined) {
+    if (!chosen) return;
+    setFileName(chosen.name);
     setStage({ step: "reading", progress: 0 });
     try {
-      rows.current = await readCsv(file, (progress) => setStage({ step: "reading", progress }));
+      file.current = await readCsv(chosen, (progress) => setStage({ step: "reading", progress }));
       setStage({ step: "checking", progress: 0 });
-      const answer = await postJson<ImportPreview & { error?: string }>("/api/import", { mode: "preview", rows: rows.current }, (progress) =>
+      const answer = await postJson<ImportPreview & { error?: string }>("/api/import", { mode: "preview", ...file.current }, (progress) =>
         setStage({ step: "checking", progress }),
       );
       if (answer.status !== 200) return setStage({ step: "failed", message: answer.body.error ?? "The file could not be checked." });
@@ -49,7 +49,7 @@ export function CsvImport({ departments }: { departments: { id: number; name: st
     try {
       const answer = await postJson<ImportResult & { error?: string; problems?: ImportProblem[]; problemCount?: number }>(
         "/api/import",
-        { mode, rows: rows.current },
+        { mode, ...file.current },
         (progress) => setStage({ step: "importing", preview, progress }),
       );
       if (answer.status !== 200) {
@@ -64,7 +64,7 @@ export function CsvImport({ departments }: { departments: { id: number; name: st
   }
 
   function reset() {
-    rows.current = [];
+    file.current = { rows: [], lines: [] };
     setFileName("");
     setStage({ step: "idle" });
     if (input.current) input.current.value = "";

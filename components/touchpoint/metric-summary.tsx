@@ -1,19 +1,10 @@
 import Link from "next/link";
 import type { TouchpointReport } from "@/lib/data/touchpoints";
 import type { PeriodGranularity } from "@/lib/domain";
-import { formatValue } from "@/lib/format";
+import { formatSource, formatValue } from "@/lib/format";
 import { formatPeriod } from "@/lib/periods";
 
 type Metric = TouchpointReport["metrics"][number];
-
-const SOURCE_LABELS: Record<string, string> = {
-  SURVEY: "Survey",
-  REVIEW: "Reviews",
-  SOCIAL: "Social",
-  OPERATIONAL: "Operational",
-  EMPLOYEE: "Employee survey",
-  OTHER: "Other",
-};
 
 /** Whether the latest value meets the metric's target, respecting its direction. */
 function meetsTarget(metric: Metric, value: number): boolean | null {
@@ -62,7 +53,7 @@ export function MetricSummary({ metric, granularity, showHistory }: { metric: Me
             </span>
           )}
           {latest.sampleSize !== null && <span>n = {latest.sampleSize.toLocaleString("en-GB")}</span>}
-          <span>{SOURCE_LABELS[latest.source]}</span>
+          <span>{formatSource(latest.source)}</span>
           {latest.enteredBy && <span>Entered by {latest.enteredBy.name}</span>}
         </p>
       )}

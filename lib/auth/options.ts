@@ -1,9 +1,9 @@
-// next-auth configuration: email + password, JWT sessions. The token carries the user id;
-// role and departments are re-read from the database on every request (lib/auth/session.ts),
-// so a role change or deactivation takes effect at once.
+// next-auth configuration: email + password, JWT sessions. The token carries only the user id;
+// role and departments are read from the database on every request (lib/auth/session.ts), so a
+// role change or deactivation takes effect at once.
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { findUserCredentials, getActiveUser } from "../data/users";
+import { findUserCredentials } from "../data/users";
 import { signInSchema } from "../validation/auth";
 import { unknownUserHash, verifyPassword } from "./password";
 
@@ -23,24 +23,17 @@ export const authOptions: NextAuthOptions = {
         // Always run one hash comparison so unknown emails are not faster to reject.
         const ok = await verifyPassword(parsed.data.password, found?.passwordHash ?? (await unknownUserHash()));
         if (!found || !ok || !found.active) return null;
-        const user = await getActiveUser(found.id);
-        return user && { id: String(user.id), name: user.name, email: user.email, role: user.role, departmentIds: user.departmentIds };
+        return { id: String(found.id), name: found.name, email: found.email };
       },
     }),
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user) {
-        token.userId = Number(user.id);
-        token.role = user.role;
-        token.departmentIds = user.departmentIds;
-      }
+      if (user) token.userId = Number(user.id);
       return token;
     },
     session({ session, token }) {
       session.user.id = token.userId;
-      session.user.role = token.role;
-      session.user.departmentIds = token.departmentIds;
       return session;
     },
   },

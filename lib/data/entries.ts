@@ -1,7 +1,8 @@
-// Writing metric entries: the one path for the entry grid (and later CSV import and the API).
+// Writing metric entries: the one path for the entry grid, CSV import and the ingest API.
 // Every row is checked (role, metric, period, value for the metric's kind, unusual values,
 // versions) before anything is written; then all rows are written in one transaction with a
 // revision for every create and change. One bad row means nothing is written.
+import { chunked } from "../collections";
 import { db } from "../db";
 import { DomainError } from "../errors";
 import { addPeriods, currentPeriod, dateRange, formatPeriod, isPeriodStart, toPeriodKey } from "../periods";
@@ -62,9 +63,9 @@ export function refuse(problems: RowProblem[]): never {
   throw new DomainError(code, `Nothing was saved: ${count}. ${first ?? ""}`.trim(), undefined, { rows: problems });
 }
 
-/** Bound parameters per query stay well under SQLite's limit (Prisma cannot split two IN lists). */
+/** Ids per query: Prisma cannot split a query with two IN lists to fit SQLite's parameter limit. */
 const CHUNK = 500;
-const chunks = <T>(items: T[]) => Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
+const chunks = <T>(items: T[]) => chunked(items, CHUNK);
 
 /** Checks every row without writing anything: the rows that may be written, and each problem. */
 export async function checkEntries(
@@ -127,11 +128,14 @@ export async function checkEntries(
     prepared.push({ ...row, index, value: parsed.value, key });
   });
 
-  if (checkUnusual && problems.length === 0) {
-    const toJudge = prepared.filter((r) => !r.confirmUnusual);
-    const earliest = dateRange(toJudge.map((r) => r.periodStart)).gte;
+  const unconfirmed = checkUnusual && problems.length === 0 ? prepared.filter((r) => !r.confirmUnusual) : [];
+  if (unconfirmed.length) {
+    // A value already saved (perhaps confirmed back then) is not judged again, as in the grid.
+    const saved = await existingEntries(db, unconfirmed);
+    const toJudge = unconfirmed.filter((r) => saved.get(r.key)?.value !== r.value);
     // One grouped query over the window before the earliest period; exact for the grid's single period.
-    const stats = toJudge.length
+    const earliest = toJudge.length ? dateRange(toJudge.map((r) => r.periodStart)).gte : null;
+    const stats = earliest
       ? await getHistoryStats([...new Set(toJudge.map((r) => r.metricId))], addPeriods(earliest, -HISTORY_PERIODS, periodGranularity), earliest)
       : new Map();
     for (const row of toJudge) {
@@ -201,7 +205,9 @@ export async function writeEntries(actor: Actor, prepared: PreparedEntry[], { ap
         const results: SavedEntry[] = [];
         for (const row of prepared) {
           const before = existing.get(row.key);
-          if (!before) {
+          if (!before && row.expectedVersion !== undefined && row.expectedVersion > 0) {
+            conflicts.push({ index: row.index, metricId: row.metricId, code: "conflict", fields: { value: `No figure with version ${row.expectedVersion} exists for this period; it may never have been saved` } });
+          } else if (!before) {
             creates.push(row);
           } else if (row.expectedVersion !== undefined && row.expectedVersion !== before.version) {
             const who = before.enteredBy?.name ?? "Someone";

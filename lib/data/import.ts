@@ -6,9 +6,10 @@ import { DomainError } from "../errors";
 import { IMPORT_COLUMNS } from "../import/csv-format";
 import type { Actor } from "../permissions";
 import { entryRowSchema, type EntryRowInput } from "../validation/entry";
+import { parseIdParam } from "../validation/fields";
 import { checkEntries, countChanges, writeEntries, type PreparedEntry, type SaveEntriesResult } from "./entries";
 
-/** Data row i is line i + 2 of the file (line 1 is the header). */
+/** Without line numbers from the browser, data row i is line i + 2 of the file (line 1 is the header). */
 export const lineOf = (index: number) => index + 2;
 /** Problems returned in full; the rest are only counted. */
 export const MAX_LISTED_PROBLEMS = 500;
@@ -41,7 +42,7 @@ async function metricsByName(): Promise<Map<string, number[]>> {
 
 type Checked = { prepared: PreparedEntry[]; problems: ImportProblem[]; total: number };
 
-async function checkImport(actor: Actor, rows: string[][]): Promise<Checked> {
+async function checkImport(actor: Actor, rows: string[][], fileLines?: number[]): Promise<Checked> {
   const byName = await metricsByName();
   const problems: ImportProblem[] = [];
   const inputs: EntryRowInput[] = [];
@@ -50,12 +51,13 @@ async function checkImport(actor: Actor, rows: string[][]): Promise<Checked> {
   rows.forEach((cells, index) => {
     if (cells.every((c) => c.trim() === "")) return; // blank line
     total++;
-    const line = lineOf(index);
+    const line = fileLines?.[index] ?? lineOf(index);
     const cell = Object.fromEntries(IMPORT_COLUMNS.map((c, i) => [c, (cells[i] ?? "").trim()])) as Record<(typeof IMPORT_COLUMNS)[number], string>;
     let metricId: number;
     if (cell.metric_id) {
-      metricId = /^\d{1,9}$/.test(cell.metric_id) ? Number(cell.metric_id) : NaN;
-      if (Number.isNaN(metricId)) return problems.push({ line, message: `metric_id "${cell.metric_id}" is not a number` });
+      const id = parseIdParam(cell.metric_id);
+      if (id === null) return problems.push({ line, message: `metric_id "${cell.metric_id}" is not a number` });
+      metricId = id;
     } else {
       const ids = byName.get(nameKey(cell.department, cell.touchpoint, cell.metric)) ?? [];
       if (ids.length !== 1) {
@@ -83,8 +85,8 @@ async function checkImport(actor: Actor, rows: string[][]): Promise<Checked> {
   return { prepared: checked.prepared, problems, total };
 }
 
-export async function previewImport(actor: Actor, rows: string[][]): Promise<ImportPreview> {
-  const { prepared, problems, total } = await checkImport(actor, rows);
+export async function previewImport(actor: Actor, rows: string[][], fileLines?: number[]): Promise<ImportPreview> {
+  const { prepared, problems, total } = await checkImport(actor, rows, fileLines);
   return {
     total,
     valid: prepared.length,
@@ -98,8 +100,8 @@ export async function previewImport(actor: Actor, rows: string[][]): Promise<Imp
  * Imports the file: `all` writes everything or, if any line has a problem, nothing;
  * `valid` writes the lines without problems and skips the rest.
  */
-export async function runImport(actor: Actor, rows: string[][], mode: "all" | "valid"): Promise<ImportResult> {
-  const { prepared, problems, total } = await checkImport(actor, rows);
+export async function runImport(actor: Actor, rows: string[][], mode: "all" | "valid", fileLines?: number[]): Promise<ImportResult> {
+  const { prepared, problems, total } = await checkImport(actor, rows, fileLines);
   if (mode === "all" && problems.length) {
     throw new DomainError(
       "invalid",

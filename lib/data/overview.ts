@@ -53,11 +53,13 @@ const LOOKBACK_PERIODS = 12;
  */
 async function getReportingPeriod(granularity: PeriodGranularity): Promise<Date | null> {
   const since = addPeriods(currentPeriod(granularity), -LOOKBACK_PERIODS, granularity);
+  // The same metrics on both sides of the comparison: active ones under active touchpoints.
+  const activeMetric = { archivedAt: null, touchpoint: { archivedAt: null } };
   const [activeMetrics, perPeriod] = await Promise.all([
-    db.metric.count({ where: { archivedAt: null, touchpoint: { archivedAt: null } } }),
+    db.metric.count({ where: activeMetric }),
     db.metricEntry.groupBy({
       by: ["periodStart"],
-      where: { periodStart: { gte: since }, metric: { archivedAt: null } },
+      where: { periodStart: { gte: since }, metric: activeMetric },
       _count: { _all: true },
       orderBy: { periodStart: "desc" },
     }),

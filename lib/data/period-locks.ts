@@ -1,7 +1,7 @@
 // Closed periods ("closed books"): figures in a locked period are read-only for everyone but admins.
 import { db } from "../db";
 import { forbidden, invalid } from "../errors";
-import { currentPeriod, dateRange, isPeriodStart } from "../periods";
+import { dateRange, isEnterablePeriod } from "../periods";
 import { canLockPeriods, type Actor } from "../permissions";
 import { getOrganisationSettings } from "./organisation";
 
@@ -21,7 +21,7 @@ export async function getPeriodLocks(periods: Date[]): Promise<Map<number, Perio
 export async function setPeriodLock(actor: Actor, { periodStart, locked }: { periodStart: Date; locked: boolean }): Promise<{ locked: boolean }> {
   if (!canLockPeriods(actor)) throw forbidden("Only admins can lock or unlock a period.");
   const { periodGranularity } = await getOrganisationSettings();
-  if (!isPeriodStart(periodStart, periodGranularity) || periodStart > currentPeriod(periodGranularity)) {
+  if (!isEnterablePeriod(periodStart, periodGranularity)) {
     throw invalid("That is not a period that can be locked.", { periodStart: "Choose a past or current period" });
   }
   if (locked) {

@@ -1,10 +1,11 @@
+import { cache } from "react";
 import { db } from "../db";
 
 const RECENT_PERIODS = 8;
 
-/** A touchpoint with its context and each metric's most recent figures (newest first). */
-export async function getTouchpointReport(id: number) {
-  return db.touchpoint.findFirst({
+/** A touchpoint with its context and each metric's most recent figures (newest first); once per request. */
+export const getTouchpointReport = cache(async (id: number) =>
+  db.touchpoint.findFirst({
     where: { id, archivedAt: null },
     select: {
       id: true,
@@ -43,6 +44,6 @@ export async function getTouchpointReport(id: number) {
         },
       },
     },
-  });
-}
+  }),
+);
 export type TouchpointReport = NonNullable<Awaited<ReturnType<typeof getTouchpointReport>>>;

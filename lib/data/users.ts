@@ -35,6 +35,6 @@ export async function getActiveUser(id: number): Promise<CurrentUser | null> {
 export async function findUserCredentials(email: string) {
   return db.user.findUnique({
     where: { email: email.toLowerCase() },
-    select: { id: true, passwordHash: true, active: true },
+    select: { id: true, name: true, email: true, passwordHash: true, active: true },
   });
 }

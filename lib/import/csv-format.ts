@@ -24,10 +24,21 @@ export function missingColumns(headers: string[]): string | null {
   return missing.length ? `The file has no ${missing.join(", ")} column${missing.length > 1 ? "s" : ""}. Download the template to see the expected columns.` : null;
 }
 
-/** One data row as an array in IMPORT_COLUMNS order ("" for absent cells). */
-export function rowFromRecord(record: Record<string, string | undefined>): string[] {
-  const byColumn = new Map(Object.entries(record).map(([k, v]) => [normaliseHeader(k), (v ?? "").trim()]));
+/** One data row as an array in IMPORT_COLUMNS order ("" for absent cells; unknown columns ignored). */
+export function rowFromRecord(record: Record<string, unknown>): string[] {
+  const byColumn = new Map(
+    Object.entries(record)
+      .filter((entry): entry is [string, string] => typeof entry[1] === "string")
+      .map(([k, v]) => [normaliseHeader(k), v.trim()]),
+  );
   return IMPORT_COLUMNS.map((c) => byColumn.get(c) ?? "");
+}
+
+/** How many lines of the file a record spans: 1, plus the line breaks inside its quoted cells. */
+export function linesSpanned(record: Record<string, unknown>): number {
+  let lines = 1;
+  for (const value of Object.values(record)) if (typeof value === "string") lines += value.split("\n").length - 1;
+  return lines;
 }
 
 const quote = (cell: string) => (/[",\n\r]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);

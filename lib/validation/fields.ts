@@ -91,6 +91,19 @@ export function rowFieldErrors(error: z.ZodError, list = "rows"): Map<number, Re
   return out;
 }
 
+/** A row's problems from a zod error, in the shape the data functions report them. */
+export function rowProblemsFrom(error: z.ZodError, list = "rows") {
+  return [...rowFieldErrors(error, list)].map(([index, fields]) => ({ index, code: "invalid" as const, fields }));
+}
+
+/** An id from a URL segment or query parameter ("12"); null for anything else. */
+export function parseIdParam(raw: string | null | undefined): number | null {
+  const text = (raw ?? "").trim();
+  if (!/^\d+$/.test(text)) return null; // digits only: not "1e3", "0x10" or "12.0"
+  const parsed = idField("id").safeParse(text);
+  return parsed.success ? parsed.data : null;
+}
+
 /** First message per field, for showing next to inputs. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};

@@ -10,5 +10,7 @@ export const importRequestSchema = z.object({
     })
     .min(1, "The file has no data rows")
     .max(MAX_IMPORT_ROWS, `At most ${MAX_IMPORT_ROWS.toLocaleString("en-GB")} rows per file`),
-});
+  /** The file line each row starts on (quoted cells may span lines); default: row i is line i + 2. */
+  lines: z.array(z.number().int().min(2)).optional(),
+}).refine((r) => !r.lines || r.lines.length === r.rows.length, { message: "lines must give one line number per row", path: ["lines"] });
 export type ImportRequest = z.output<typeof importRequestSchema>;

@@ -9,11 +9,19 @@ type Authorize = (credentials: Record<string, string>) => Promise<Record<string,
 const authorize = (authOptions.providers[0] as unknown as { options: { authorize: Authorize } }).options.authorize;
 
 describe("credentials sign-in", () => {
-  it("accepts the right password and carries role and departments", async () => {
+  it("accepts the right password, whatever the email's case and spacing", async () => {
     const user = await authorize({ email: "FOH@touchline.demo ", password: DEMO_PASSWORD });
+    const fran = await db.user.findUniqueOrThrow({ where: { email: "foh@touchline.demo" } });
+    // Only who it is: role and departments are read from the database on each request.
+    expect(user).toEqual({ id: String(fran.id), name: "Fran Ortiz", email: "foh@touchline.demo" });
+  });
+
+  it("resolves the signed-in user's role and departments from the database", async () => {
+    const fran = await db.user.findUniqueOrThrow({ where: { email: "foh@touchline.demo" } });
     const fohIds = (await db.department.findMany({ where: { slug: { in: ["front-of-house", "bar"] } }, select: { id: true } })).map((d) => d.id);
-    expect(user).toMatchObject({ email: "foh@touchline.demo", name: "Fran Ortiz", role: "DEPARTMENT_HEAD" });
-    expect((user!.departmentIds as number[]).sort()).toEqual(fohIds.sort());
+    const current = await getActiveUser(fran.id);
+    expect(current).toMatchObject({ role: "DEPARTMENT_HEAD", name: "Fran Ortiz" });
+    expect([...current!.departmentIds].sort()).toEqual(fohIds.sort());
   });
 
   it.each([

@@ -133,6 +133,27 @@ describe("saving entries", () => {
     expect((await entryAt(metric.id, OPEN_WEEK))!.value).toBe(1.5);
   });
 
+  it("does not ask again about an unusual value that is already saved when only the note changes", async () => {
+    const kai = await actorFor("kitchen@touchline.demo");
+    const metric = await metricNamed("Food on delivery", "Delivered food rating");
+    const week = parsePeriodKey("2026-11-09")!;
+    await saveEntries(kai, batch({ metricId: metric.id, periodStart: "2026-11-09", value: 1.2, confirmUnusual: true }));
+    const saved = (await entryAt(metric.id, "2026-11-09"))!;
+    const result = await saveEntries(kai, batch({ metricId: metric.id, periodStart: "2026-11-09", value: 1.2, note: "Oven failure", expectedVersion: saved.version }));
+    expect(result.saved).toBe(1);
+    expect((await db.metricEntry.findUniqueOrThrow({ where: { metricId_periodStart: { metricId: metric.id, periodStart: week } } })).note).toBe("Oven failure");
+  });
+
+  it("refuses an expected version for a figure that does not exist", async () => {
+    const admin = await actorFor("admin@touchline.demo");
+    const metric = await metricNamed("Support chat", "First response time");
+    const before = await entryCounts();
+    const error = await refusal(saveEntries(admin, batch({ metricId: metric.id, periodStart: OPEN_WEEK, value: 5, expectedVersion: 3 })));
+    expect(error.code).toBe("conflict");
+    expect(error.rows[0]!.fields.value).toBe("No figure with version 3 exists for this period; it may never have been saved");
+    expect(await entryCounts()).toEqual(before);
+  });
+
   it.each([
     ["a period that is not a week start", { periodStart: "2026-11-18", value: 4 }, "periodStart", "Period must be a Monday (weeks start on Monday)"],
     ["a future period", { periodStart: "2099-01-05", value: 4 }, "periodStart", "Period is in the future"],

@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { getEntrySheet, getWritableDepartments } from "@/lib/data/entry-sheet";
 import { getOrganisationSettings } from "@/lib/data/organisation";
-import { addPeriods, currentPeriod, formatPeriod, isPeriodStart, parsePeriodKey, toPeriodKey } from "@/lib/periods";
+import { addPeriods, currentPeriod, formatPeriod, isEnterablePeriod, parsePeriodKey, toPeriodKey } from "@/lib/periods";
 import { canLockPeriods, canUseEntry } from "@/lib/permissions";
 
 export const metadata: Metadata = { title: "Metric entry" };
@@ -38,7 +38,7 @@ export default async function EntryPage({ searchParams }: Props) {
 
   const latest = currentPeriod(granularity);
   const requested = typeof params.period === "string" ? parsePeriodKey(params.period) : null;
-  const period = requested && isPeriodStart(requested, granularity) && requested <= latest ? requested : latest;
+  const period = requested && isEnterablePeriod(requested, granularity) ? requested : latest;
   // The recent periods, plus an older one reached from a figure's history.
   const choices = Array.from({ length: PERIOD_CHOICES }, (_, i) => addPeriods(latest, -i, granularity));
   if (!choices.some((p) => p.getTime() === period.getTime())) choices.push(period);

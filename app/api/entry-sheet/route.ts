@@ -3,7 +3,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getEntrySheet } from "@/lib/data/entry-sheet";
 import { getOrganisationSettings } from "@/lib/data/organisation";
-import { currentPeriod, isPeriodStart } from "@/lib/periods";
+import { isEnterablePeriod } from "@/lib/periods";
 import { canWriteEntries } from "@/lib/permissions";
 import { entrySheetQuerySchema } from "@/lib/validation/entry-sheet";
 import { fieldErrors } from "@/lib/validation/fields";
@@ -21,7 +21,7 @@ export async function GET(request: NextRequest) {
     return NextResponse.json({ error: "You can only enter figures for the departments you head." }, { status: 403 });
   }
   const { periodGranularity } = await getOrganisationSettings();
-  if (!isPeriodStart(period, periodGranularity) || period > currentPeriod(periodGranularity)) {
+  if (!isEnterablePeriod(period, periodGranularity)) {
     return NextResponse.json({ error: "That is not a period you can enter figures for." }, { status: 422 });
   }
   return NextResponse.json(await getEntrySheet(department, period, periodGranularity), {

@@ -3,7 +3,7 @@
 import { getCurrentUser } from "@/lib/auth/session";
 import { previewImport, runImport } from "@/lib/data/import";
 import { DomainError, HTTP_STATUS } from "@/lib/errors";
-import { jsonError, readBodyWithLimit } from "@/lib/http";
+import { jsonError, readJsonBody } from "@/lib/http";
 import { canUseEntry } from "@/lib/permissions";
 import { importRequestSchema } from "@/lib/validation/import";
 
@@ -14,20 +14,13 @@ export async function POST(request: Request) {
   const user = await getCurrentUser();
   if (!user) return jsonError(401, "Sign in to import figures.");
   if (!canUseEntry(user)) return jsonError(403, "Only department heads and admins can import figures.");
-  if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) return jsonError(415, "Send JSON.");
-  const text = await readBodyWithLimit(request, MAX_BODY_BYTES);
-  if (text === null) return jsonError(413, "The file is too large to import in one go; split it into smaller files.");
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return jsonError(400, "The request is not valid JSON.");
-  }
-  const parsed = importRequestSchema.safeParse(body);
+  const read = await readJsonBody(request, MAX_BODY_BYTES, "The file is too large to import in one go; split it into smaller files.");
+  if (!read.ok) return read.response;
+  const parsed = importRequestSchema.safeParse(read.body);
   if (!parsed.success) return jsonError(400, parsed.error.issues[0]!.message);
-  const { mode, rows } = parsed.data;
+  const { mode, rows, lines } = parsed.data;
   try {
-    const result = mode === "preview" ? await previewImport(user, rows) : await runImport(user, rows, mode);
+    const result = mode === "preview" ? await previewImport(user, rows, lines) : await runImport(user, rows, mode, lines);
     return Response.json(result, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;

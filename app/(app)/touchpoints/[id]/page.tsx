@@ -7,13 +7,12 @@ import { requireUser } from "@/lib/auth/session";
 import { getOrganisationSettings } from "@/lib/data/organisation";
 import { getTouchpointReport } from "@/lib/data/touchpoints";
 import { canViewHistory, canViewTouchpoint } from "@/lib/permissions";
+import { parseIdParam } from "@/lib/validation/fields";
 
 type Props = { params: Promise<{ id: string }> };
 
-const parseId = (raw: string) => (/^\d{1,9}$/.test(raw) ? Number(raw) : null);
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const id = parseId((await params).id);
+  const id = parseIdParam((await params).id);
   const touchpoint = id ? await getTouchpointReport(id) : null;
   return { title: touchpoint?.name ?? "Touchpoint" };
 }
@@ -21,7 +20,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function TouchpointPage({ params }: Props) {
   const user = await requireUser();
   if (!canViewTouchpoint(user)) forbidden();
-  const id = parseId((await params).id);
+  const id = parseIdParam((await params).id);
   if (!id) notFound();
   const [touchpoint, settings] = await Promise.all([getTouchpointReport(id), getOrganisationSettings()]);
   if (!touchpoint) notFound();

@@ -7,14 +7,15 @@ import { jsonError } from "@/lib/http";
 import { IMPORT_COLUMNS, toCsvLine } from "@/lib/import/csv-format";
 import { currentPeriod, toPeriodKey } from "@/lib/periods";
 import { canUseEntry, canWriteEntries } from "@/lib/permissions";
+import { parseIdParam } from "@/lib/validation/fields";
 
 export async function GET(request: Request) {
   const user = await getCurrentUser();
   if (!user) return jsonError(401, "Sign in to download the template.");
   if (!canUseEntry(user)) return jsonError(403, "Only department heads and admins can import figures.");
   const raw = new URL(request.url).searchParams.get("department");
-  const departmentId = raw === null ? null : /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
-  if (Number.isNaN(departmentId)) return jsonError(400, "department must be a department id.");
+  const departmentId = raw === null ? null : parseIdParam(raw);
+  if (raw !== null && departmentId === null) return jsonError(400, "department must be a department id.");
   if (departmentId !== null && !canWriteEntries(user, departmentId)) return jsonError(403, "You can only import figures for the departments you head.");
 
   const { periodGranularity } = await getOrganisationSettings();

@@ -3,9 +3,9 @@
 import { authenticateApiKey } from "@/lib/data/api-keys";
 import { saveEntries, type RowProblem } from "@/lib/data/entries";
 import { DomainError, HTTP_STATUS } from "@/lib/errors";
-import { jsonError, readBodyWithLimit } from "@/lib/http";
+import { jsonError, readJsonBody } from "@/lib/http";
 import { saveEntriesSchema } from "@/lib/validation/entry";
-import { rowFieldErrors } from "@/lib/validation/fields";
+import { rowProblemsFrom } from "@/lib/validation/fields";
 import { MAX_BATCH, MAX_INGEST_BYTES, ingestBodySchema } from "@/lib/validation/ingest";
 
 const UNAUTHORISED = { "WWW-Authenticate": 'Bearer realm="touchline"' };
@@ -20,18 +20,9 @@ export async function POST(request: Request) {
   const key = await authenticateApiKey(bearer);
   if (!key) return jsonError(401, "This API key is not valid or has been revoked.", {}, UNAUTHORISED);
 
-  if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) {
-    return jsonError(415, "Send JSON with Content-Type: application/json.");
-  }
-  const text = await readBodyWithLimit(request, MAX_INGEST_BYTES);
-  if (text === null) return jsonError(413, `The body is larger than ${MAX_INGEST_BYTES / 1024 / 1024} MB; send fewer entries per request.`);
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return jsonError(400, "The body is not valid JSON.");
-  }
-  const envelope = ingestBodySchema.safeParse(body);
+  const read = await readJsonBody(request, MAX_INGEST_BYTES, `The body is larger than ${MAX_INGEST_BYTES / 1024 / 1024} MB; send fewer entries per request.`);
+  if (!read.ok) return read.response;
+  const envelope = ingestBodySchema.safeParse(read.body);
   if (!envelope.success) return jsonError(400, envelope.error.issues[0]!.message);
   const count = envelope.data.entries.length;
   if (count === 0) return jsonError(422, "entries is empty: nothing to save.");
@@ -39,8 +30,7 @@ export async function POST(request: Request) {
 
   const parsed = saveEntriesSchema.safeParse({ rows: envelope.data.entries });
   if (!parsed.success) {
-    const rows = [...rowFieldErrors(parsed.error)].map(([index, fields]) => ({ index, code: "invalid", fields }));
-    return jsonError(422, "Some entries are not valid; nothing was saved.", { errors: itemErrors(rows) });
+    return jsonError(422, "Some entries are not valid; nothing was saved.", { errors: itemErrors(rowProblemsFrom(parsed.error)) });
   }
   try {
     const result = await saveEntries(key.actor, parsed.data, { checkUnusual: false, apiKeyId: key.apiKeyId });

@@ -7,6 +7,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getMetricHistory } from "@/lib/data/history";
 import { getOrganisationSettings } from "@/lib/data/organisation";
 import { canViewHistory, canWriteEntries } from "@/lib/permissions";
+import { parseIdParam } from "@/lib/validation/fields";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -14,8 +15,7 @@ export const metadata: Metadata = { title: "Figure history" };
 
 export default async function MetricHistoryPage({ params }: Props) {
   const user = await requireUser();
-  const raw = (await params).id;
-  const id = /^\d{1,9}$/.test(raw) ? Number(raw) : null;
+  const id = parseIdParam((await params).id);
   if (!id) notFound();
   const [metric, settings] = await Promise.all([getMetricHistory(id), getOrganisationSettings()]);
   if (!metric) notFound();
