@@ -52,8 +52,9 @@ describe("describeInfluence", () => {
 });
 
 describe("influencePairs", () => {
-  it("pairs each department with those at the same stage or downstream", () => {
-    expect(influencePairs([{ id: 1, firstStage: 0 }, { id: 2, firstStage: 2 }, { id: 3, firstStage: 2 }])).toEqual([
+  it("pairs each department with those it meets the customer before or alongside", () => {
+    // 1 at stages 0–1; 2 at 2–4; 3 at 3 only.
+    expect(influencePairs([{ id: 1, firstStage: 0, lastStage: 1 }, { id: 2, firstStage: 2, lastStage: 4 }, { id: 3, firstStage: 3, lastStage: 3 }])).toEqual([
       [1, 2], [1, 3], [2, 3], [3, 2],
     ]);
   });

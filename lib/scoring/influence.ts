@@ -64,11 +64,12 @@ export function describeInfluence(from: string, to: string, found: Influence, pe
 }
 
 /**
- * The department pairs worth comparing: A upstream of or level with B, by the earliest stage
- * (position) at which each meets the customer on the journey.
+ * The department pairs worth comparing: A upstream of or level with B, meaning A has a touchpoint
+ * at the same stage as one of B's or earlier (A's first stage ≤ B's last stage). Departments that
+ * share a stage are compared both ways; one wholly downstream of another is not compared as its cause.
  */
-export function influencePairs(departments: readonly { id: number; firstStage: number }[]): [number, number][] {
+export function influencePairs(departments: readonly { id: number; firstStage: number; lastStage: number }[]): [number, number][] {
   const pairs: [number, number][] = [];
-  for (const a of departments) for (const b of departments) if (a.id !== b.id && a.firstStage <= b.firstStage) pairs.push([a.id, b.id]);
+  for (const a of departments) for (const b of departments) if (a.id !== b.id && a.firstStage <= b.lastStage) pairs.push([a.id, b.id]);
   return pairs;
 }
