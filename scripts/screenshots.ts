@@ -12,9 +12,16 @@ async function signIn(page: Page, email: string) {
   await page.request.post(`${base}/api/auth/callback/credentials`, { form: { csrfToken, email, password: "touchline-demo", json: "true" } });
 }
 
+/** The demo's kitchen slowdown peaks 23 weeks before the current week: the overview's story. */
+function weeksAgo(n: number): string {
+  const now = new Date();
+  const monday = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - ((now.getUTCDay() + 6) % 7) * 86_400_000;
+  return new Date(monday - n * 7 * 86_400_000).toISOString().slice(0, 10);
+}
+
 const shots: { name: string; email?: string; path: string }[] = [
   { name: "signin", path: "/signin" },
-  { name: "overview", email: "exec@touchline.demo", path: "/overview" },
+  { name: "overview", email: "exec@touchline.demo", path: `/overview?period=${weeksAgo(23)}` },
   { name: "entry", email: "foh@touchline.demo", path: "/entry" },
   { name: "touchpoint", email: "kitchen@touchline.demo", path: "/touchpoints/10" },
   { name: "forbidden", email: "viewer@touchline.demo", path: "/entry" },

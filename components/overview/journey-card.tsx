@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ScoreBadge } from "@/components/ui/score-badge";
+import { DragTable } from "./drag-table";
 import type { OverviewJourney } from "@/lib/data/overview";
 import { formatPercent, formatScore } from "@/lib/format";
 
@@ -56,6 +57,7 @@ export function JourneyCard({ journey }: { journey: OverviewJourney }) {
           </li>
         ))}
       </ol>
+      <DragTable journey={journey} />
     </section>
   );
 }

@@ -32,6 +32,18 @@ export type OverviewTouchpoint = {
   band: ScoreBand | null;
 };
 
+export type OverviewDepartment = {
+  id: number;
+  name: string;
+  colour: string;
+  score: number | null;
+  targetScore: number | null;
+  /** Journey points lost to this department's touchpoints below target (docs/scoring.md). */
+  drag: number;
+  shareOfShortfall: number;
+  belowTarget: number;
+};
+
 export type OverviewJourney = {
   id: number;
   name: string;
@@ -39,7 +51,11 @@ export type OverviewJourney = {
   score: number | null;
   targetScore: number | null;
   coverage: number;
+  /** Points lost to touchpoints below target; the departments' drags add up to it. */
+  shortfall: number;
   band: ScoreBand | null;
+  /** Departments on this journey, most drag first. */
+  departments: OverviewDepartment[];
   stages: { id: number; name: string; touchpoints: OverviewTouchpoint[] }[];
 };
 
@@ -69,7 +85,8 @@ async function getReportingPeriod(granularity: PeriodGranularity): Promise<Date 
   return reported?.periodStart ?? null;
 }
 
-export async function getOverview(): Promise<{ period: Date | null; journeys: OverviewJourney[] }> {
+/** Each journey scored for `requested`, or for the newest period with at least half the figures in. */
+export async function getOverview(requested?: Date): Promise<{ period: Date | null; journeys: OverviewJourney[] }> {
   const settings = await getOrganisationSettings();
   const [journeys, period] = await Promise.all([
     db.journey.findMany({
@@ -86,7 +103,7 @@ export async function getOverview(): Promise<{ period: Date | null; journeys: Ov
         },
       },
     }),
-    getReportingPeriod(settings.periodGranularity),
+    requested ?? getReportingPeriod(settings.periodGranularity),
   ]);
   const rows = period
     ? await db.metricEntry.findMany({ where: { periodStart: period }, select: { metricId: true, value: true } })
@@ -106,7 +123,14 @@ export async function getOverview(): Promise<{ period: Date | null; journeys: Ov
         score: scored.score,
         targetScore: scored.targetScore,
         coverage: scored.coverage,
+        shortfall: scored.shortfall,
         band: band(scored.score),
+        departments: [...scored.departments]
+          .map(([departmentId, d]) => {
+            const department = touchpoints.find((t) => t.department.id === departmentId)!.department;
+            return { ...department, score: d.score, targetScore: d.targetScore, drag: d.drag, shareOfShortfall: d.shareOfShortfall, belowTarget: d.belowTarget };
+          })
+          .sort((a, b) => b.drag - a.drag || a.name.localeCompare(b.name)),
         stages: journey.stages.map((stage) => ({
           id: stage.id,
           name: stage.name,
