@@ -26,7 +26,10 @@ export async function getValuesByPeriod(from: Date, to: Date): Promise<Map<numbe
   return byPeriod;
 }
 
-/** Every active journey with its active touchpoints (stage, department, stage position) and metrics. */
+/**
+ * Every active journey, its active stages (upstream first) and touchpoints with their department
+ * and metrics: the one structure query behind the overview's scores, trends and influence.
+ */
 export async function getJourneyStructures() {
   const journeys = await db.journey.findMany({
     where: { archivedAt: null },
@@ -34,17 +37,22 @@ export async function getJourneyStructures() {
     select: {
       id: true,
       name: true,
+      description: true,
       stages: {
         where: { archivedAt: null },
         orderBy: { position: "asc" },
         select: {
           id: true,
+          name: true,
           position: true,
           touchpoints: {
             where: { archivedAt: null },
+            orderBy: [{ position: "asc" }, { id: "asc" }],
             select: {
               id: true,
+              name: true,
               departmentId: true,
+              department: { select: { id: true, name: true, colour: true } },
               weight: true,
               momentOfTruth: true,
               metrics: { where: { archivedAt: null }, select: { id: true, weight: true, scaleBest: true, scaleWorst: true, target: true } },
@@ -55,8 +63,7 @@ export async function getJourneyStructures() {
     },
   });
   return journeys.map((j) => ({
-    id: j.id,
-    name: j.name,
+    ...j,
     stagePosition: new Map(j.stages.map((s) => [s.id, s.position])),
     touchpoints: j.stages.flatMap((s) => s.touchpoints.map((t): ScoredTouchpoint => ({ ...t, stageId: s.id }))),
   }));

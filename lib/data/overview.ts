@@ -1,26 +1,11 @@
-// The walking-skeleton overview: each journey's score for the latest period with data.
+// The overview for one period: each journey's score, its touchpoints' scores and its departments' drag.
 import { db } from "../db";
 import { scoreBand, type ScoreBand } from "../scoring";
 import { scoreJourney } from "../scoring/journey";
+import { getJourneyStructures, getValuesByPeriod } from "./journey-scores";
 import type { PeriodGranularity } from "../domain";
 import { addPeriods, currentPeriod } from "../periods";
 import { getOrganisationSettings } from "./organisation";
-
-const activeTouchpointSelect = {
-  where: { archivedAt: null },
-  orderBy: [{ position: "asc" as const }, { id: "asc" as const }],
-  select: {
-    id: true,
-    name: true,
-    weight: true,
-    momentOfTruth: true,
-    department: { select: { id: true, name: true, colour: true } },
-    metrics: {
-      where: { archivedAt: null },
-      select: { id: true, weight: true, scaleBest: true, scaleWorst: true, target: true },
-    },
-  },
-};
 
 export type OverviewTouchpoint = {
   id: number;
@@ -88,34 +73,15 @@ async function getReportingPeriod(granularity: PeriodGranularity): Promise<Date 
 /** Each journey scored for `requested`, or for the newest period with at least half the figures in. */
 export async function getOverview(requested?: Date): Promise<{ period: Date | null; journeys: OverviewJourney[] }> {
   const settings = await getOrganisationSettings();
-  const [journeys, period] = await Promise.all([
-    db.journey.findMany({
-      where: { archivedAt: null },
-      orderBy: [{ position: "asc" }, { name: "asc" }],
-      select: {
-        id: true,
-        name: true,
-        description: true,
-        stages: {
-          where: { archivedAt: null },
-          orderBy: { position: "asc" },
-          select: { id: true, name: true, touchpoints: activeTouchpointSelect },
-        },
-      },
-    }),
-    requested ?? getReportingPeriod(settings.periodGranularity),
-  ]);
-  const rows = period
-    ? await db.metricEntry.findMany({ where: { periodStart: period }, select: { metricId: true, value: true } })
-    : [];
-  const values = new Map(rows.map((r) => [r.metricId, r.value]));
+  const [journeys, period] = await Promise.all([getJourneyStructures(), requested ?? getReportingPeriod(settings.periodGranularity)]);
+  const values = period ? ((await getValuesByPeriod(period, period)).get(period.getTime()) ?? new Map()) : new Map<number, number>();
   const band = (score: number | null) => (score === null ? null : scoreBand(score, settings));
 
   return {
     period,
     journeys: journeys.map((journey) => {
-      const touchpoints = journey.stages.flatMap((s) => s.touchpoints.map((t) => ({ ...t, stageId: s.id, departmentId: t.department.id })));
-      const scored = scoreJourney(touchpoints, values, settings.momentOfTruthMultiplier);
+      const scored = scoreJourney(journey.touchpoints, values, settings.momentOfTruthMultiplier);
+      const departmentOf = new Map(journey.stages.flatMap((s) => s.touchpoints.map((t) => [t.department.id, t.department])));
       return {
         id: journey.id,
         name: journey.name,
@@ -126,10 +92,7 @@ export async function getOverview(requested?: Date): Promise<{ period: Date | nu
         shortfall: scored.shortfall,
         band: band(scored.score),
         departments: [...scored.departments]
-          .map(([departmentId, d]) => {
-            const department = touchpoints.find((t) => t.department.id === departmentId)!.department;
-            return { ...department, score: d.score, targetScore: d.targetScore, drag: d.drag, shareOfShortfall: d.shareOfShortfall, belowTarget: d.belowTarget };
-          })
+          .map(([departmentId, d]) => ({ ...departmentOf.get(departmentId)!, score: d.score, targetScore: d.targetScore, drag: d.drag, shareOfShortfall: d.shareOfShortfall, belowTarget: d.belowTarget }))
           .sort((a, b) => b.drag - a.drag || a.name.localeCompare(b.name)),
         stages: journey.stages.map((stage) => ({
           id: stage.id,
