@@ -121,3 +121,30 @@ test("copying last period's sample sizes and sources fills the rows that have no
   await expect(sample).toHaveValue(/^\d+$/);
   await expect(page.getByRole("combobox", { name: /^Positive social mentions .* source$/ })).toHaveValue("SOCIAL");
 });
+
+test("an unusual value is held until the head confirms it, then saved", async ({ page }) => {
+  await signInAs(page, "reservations@touchline.demo");
+  await page.goto("/entry");
+  await valueCell(page, "Booking CSAT").fill("20");
+  const row = page.locator(`[data-testid="entry-row"][data-metric="Booking CSAT"]`);
+  await expect(row.getByText(/^Unusual: usually \d+(\.\d+)?% to \d+(\.\d+)?%\./)).toBeVisible();
+  await page.keyboard.press("Control+s");
+  await expect(page.getByText("Confirm or correct 1 unusual value before saving")).toBeVisible();
+  await expect(page.getByText("1 unsaved change")).toBeVisible();
+
+  await row.getByLabel("This figure is right").check();
+  await page.getByRole("button", { name: /^Save/ }).click();
+  await expect(page.getByText("Saved 1 figure")).toBeVisible();
+  await page.reload();
+  await expect(valueCell(page, "Booking CSAT")).toHaveValue("20");
+});
+
+test("Discard drops unsaved figures and leaves the saved ones", async ({ page }) => {
+  await signInAs(page, "reservations@touchline.demo");
+  await page.goto("/entry");
+  await valueCell(page, "Time to answer").fill("45");
+  await expect(page.getByText("1 unsaved change")).toBeVisible();
+  await page.getByRole("button", { name: "Discard" }).click();
+  await expect(valueCell(page, "Time to answer")).toHaveValue("");
+  await expect(page.getByText("All changes saved")).toBeVisible();
+});

@@ -264,7 +264,8 @@ type RowProps = {
 function GridRow({ row, index, draft, dirty, problem, saved, readOnly, onEdit }: RowProps) {
   const check = checkDraft(row, draft);
   const valueError = check.fields.value ?? (problem?.code !== "unusual" ? problem?.fields.value ?? problem?.fields.metricId ?? problem?.fields.periodStart ?? problem?.fields.row : undefined);
-  const unusual = check.unusual ?? (problem?.code === "unusual" && !draft.confirmUnusual ? problem.usual : undefined);
+  // Shown while the value is unusual, confirmed or not, so the tick stays visible and can be undone.
+  const unusual = check.unusual ?? (draft.confirmUnusual ? checkDraft(row, { ...draft, confirmUnusual: false }).unusual : undefined) ?? (problem?.code === "unusual" ? problem.usual : undefined);
   const id = `row-${row.metricId}`;
   const inputClass = "w-full rounded-md border border-slate-300 px-2 py-1.5 tabular-nums aria-invalid:border-red-500 aria-invalid:bg-red-50 disabled:bg-slate-50 disabled:text-slate-600";
   const label = `${row.metricName} (${row.touchpointName})`;
@@ -295,7 +296,7 @@ function GridRow({ row, index, draft, dirty, problem, saved, readOnly, onEdit }:
           autoComplete="off"
           value={draft.value}
           onChange={(e) => onEdit({ value: e.target.value })}
-          aria-invalid={valueError || unusual ? true : undefined}
+          aria-invalid={valueError || (unusual && !draft.confirmUnusual) ? true : undefined}
           aria-describedby={valueError || unusual ? `${id}-value-msg` : undefined}
           className={inputClass}
         />
