@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addPeriods, formatPeriod, isPeriodStart, parsePeriodKey, startOfPeriod, toPeriodKey } from "./periods";
+import { addPeriods, formatPeriod, formatPeriodShort, isPeriodStart, parsePeriodKey, periodsBetween, startOfPeriod, toPeriodKey, viewGranularities } from "./periods";
 
 /** UTC instant; month is 1-based here to keep the tables readable. */
 const utc = (y: number, m: number, d: number, h = 0, min = 0, s = 0) => new Date(Date.UTC(y, m - 1, d, h, min, s));
@@ -151,5 +151,40 @@ describe("formatPeriod", () => {
     [utc(2027, 1, 1), "MONTH", "January 2027"],
   ] as const)("%o as %s → %s", (date, granularity, label) => {
     expect(formatPeriod(date, granularity)).toBe(label);
+  });
+});
+
+describe("quarters and coarser views", () => {
+  it.each([
+    ["1 January starts Q1", utc(2026, 1, 1), utc(2026, 1, 1)],
+    ["mid-February is in Q1", utc(2026, 2, 14, 12), utc(2026, 1, 1)],
+    ["30 June is the last day of Q2", utc(2026, 6, 30, 23, 59), utc(2026, 4, 1)],
+    ["1 October starts Q4", utc(2026, 10, 1), utc(2026, 10, 1)],
+    ["23 November is in Q4", utc(2026, 11, 23), utc(2026, 10, 1)],
+  ])("%s", (_, date, expected) => {
+    expect(startOfPeriod(date, "QUARTER")).toEqual(expected);
+  });
+
+  it("steps quarters across year ends both ways", () => {
+    expect(addPeriods(utc(2026, 10, 1), 1, "QUARTER")).toEqual(utc(2027, 1, 1));
+    expect(addPeriods(utc(2026, 1, 1), -1, "QUARTER")).toEqual(utc(2025, 10, 1));
+    expect(addPeriods(utc(2026, 4, 1), -8, "QUARTER")).toEqual(utc(2024, 4, 1));
+  });
+
+  it("names quarters and short axis labels", () => {
+    expect(formatPeriod(utc(2026, 10, 1), "QUARTER")).toBe("Q4 2026");
+    expect(formatPeriodShort(utc(2026, 10, 1), "QUARTER")).toBe("Q4 26");
+    expect(formatPeriodShort(utc(2026, 11, 1), "MONTH")).toBe("Nov 26");
+    expect(formatPeriodShort(utc(2026, 11, 16), "WEEK")).toBe("16 Nov");
+  });
+
+  it("offers coarser views than the entry granularity, never finer", () => {
+    expect(viewGranularities("WEEK")).toEqual(["WEEK", "MONTH", "QUARTER"]);
+    expect(viewGranularities("MONTH")).toEqual(["MONTH", "QUARTER"]);
+  });
+
+  it("lists every period start between two, inclusive", () => {
+    expect(periodsBetween(utc(2026, 9, 1), utc(2026, 11, 1), "MONTH")).toEqual([utc(2026, 9, 1), utc(2026, 10, 1), utc(2026, 11, 1)]);
+    expect(periodsBetween(utc(2026, 11, 16), utc(2026, 11, 9), "WEEK")).toEqual([]);
   });
 });

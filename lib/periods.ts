@@ -1,30 +1,42 @@
 // Reporting periods. A period is identified by its first day at UTC midnight: weeks start on
-// Monday (ISO 8601), months on the 1st. Pure functions, safe in the browser.
+// Monday (ISO 8601), months on the 1st, quarters on 1 January, April, July and October.
+// Figures are entered per week or month (the organisation's granularity); the overview can also
+// show them by coarser periods (a month, a quarter). Pure functions, safe in the browser.
 import type { PeriodGranularity } from "./domain";
+
+/** What the overview can group figures by: the entry granularity or a coarser one. */
+export type ViewGranularity = PeriodGranularity | "QUARTER";
 
 const DAY_MS = 86_400_000;
 
-export function startOfPeriod(date: Date, granularity: PeriodGranularity): Date {
+/** The views an organisation's figures can be shown by: its own periods, then coarser ones. */
+export function viewGranularities(granularity: PeriodGranularity): ViewGranularity[] {
+  return granularity === "WEEK" ? ["WEEK", "MONTH", "QUARTER"] : ["MONTH", "QUARTER"];
+}
+
+export function startOfPeriod(date: Date, granularity: ViewGranularity): Date {
   const y = date.getUTCFullYear();
   const m = date.getUTCMonth();
+  if (granularity === "QUARTER") return new Date(Date.UTC(y, m - (m % 3), 1));
   if (granularity === "MONTH") return new Date(Date.UTC(y, m, 1));
   const dayStart = Date.UTC(y, m, date.getUTCDate());
   const daysSinceMonday = (date.getUTCDay() + 6) % 7;
   return new Date(dayStart - daysSinceMonday * DAY_MS);
 }
 
-export function isPeriodStart(date: Date, granularity: PeriodGranularity): boolean {
+export function isPeriodStart(date: Date, granularity: ViewGranularity): boolean {
   return startOfPeriod(date, granularity).getTime() === date.getTime();
 }
 
-export function addPeriods(start: Date, count: number, granularity: PeriodGranularity): Date {
-  if (granularity === "MONTH") {
-    return new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + count, 1));
+export function addPeriods(start: Date, count: number, granularity: ViewGranularity): Date {
+  if (granularity !== "WEEK") {
+    const months = granularity === "QUARTER" ? 3 * count : count;
+    return new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + months, 1));
   }
   return new Date(start.getTime() + count * 7 * DAY_MS);
 }
 
-export function currentPeriod(granularity: PeriodGranularity, now = new Date()): Date {
+export function currentPeriod(granularity: ViewGranularity, now = new Date()): Date {
   return startOfPeriod(now, granularity);
 }
 
@@ -52,9 +64,31 @@ export function parsePeriodKey(key: string): Date | null {
 const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 const monthFormat = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
 
-/** "Week of 16 Nov 2026" or "November 2026". */
-export function formatPeriod(start: Date, granularity: PeriodGranularity): string {
+const quarterOf = (start: Date) => Math.floor(start.getUTCMonth() / 3) + 1;
+
+/** "Week of 16 Nov 2026", "November 2026" or "Q4 2026". */
+export function formatPeriod(start: Date, granularity: ViewGranularity): string {
+  if (granularity === "QUARTER") return `Q${quarterOf(start)} ${start.getUTCFullYear()}`;
   return granularity === "MONTH" ? monthFormat.format(start) : `Week of ${dayFormat.format(start)}`;
+}
+
+const shortDayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+const shortMonthFormat = new Intl.DateTimeFormat("en-GB", { month: "short", year: "2-digit", timeZone: "UTC" });
+
+/** Chart-axis labels: "16 Nov", "Nov 26", "Q4 26". */
+export function formatPeriodShort(start: Date, granularity: ViewGranularity): string {
+  if (granularity === "QUARTER") return `Q${quarterOf(start)} ${String(start.getUTCFullYear()).slice(2)}`;
+  return granularity === "MONTH" ? shortMonthFormat.format(start) : shortDayFormat.format(start);
+}
+
+/** "week", "month" or "quarter": for sentences ("the next week"). */
+export const periodNoun = (granularity: ViewGranularity) => granularity.toLowerCase() as "week" | "month" | "quarter";
+
+/** Every period start from `first` to `last` inclusive, oldest first. */
+export function periodsBetween(first: Date, last: Date, granularity: ViewGranularity): Date[] {
+  const periods: Date[] = [];
+  for (let p = first; p <= last; p = addPeriods(p, 1, granularity)) periods.push(p);
+  return periods;
 }
 
 /** The smallest range holding every date (a loop: spreading 100,000 arguments overflows the stack). */

@@ -1,5 +1,5 @@
 // Screenshots of every page at desktop and phone widths, for review and for the README.
-//   BASE_URL=http://localhost:3000 npx tsx scripts/screenshots.ts
+//   BASE_URL=http://localhost:3000 npx tsx scripts/screenshots.ts        (ONLY=overview,entry for some)
 // Writes screenshots/*.png (git-ignored) and docs/images/overview.png.
 import { chromium, type Page } from "@playwright/test";
 import fs from "node:fs";
@@ -32,7 +32,8 @@ async function main() {
   fs.mkdirSync("screenshots", { recursive: true });
   const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
   for (const [label, viewport] of [["desktop", { width: 1280, height: 900 }], ["phone", { width: 390, height: 844 }]] as const) {
-    for (const shot of shots) {
+    const only = process.env.ONLY?.split(",");
+    for (const shot of shots.filter((s) => !only || only.includes(s.name))) {
       const context = await browser.newContext({ viewport });
       const page = await context.newPage();
       if (shot.email) await signIn(page, shot.email);

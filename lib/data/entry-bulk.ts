@@ -3,21 +3,14 @@
 // statements write tens of thousands of rows per second (npm run bench:import). Parameterised
 // throughout; casts are needed on PostgreSQL only (its driver sends untyped parameters).
 import { chunked } from "../collections";
-import { databaseProvider, Prisma, type Tx } from "../db";
+import { Prisma, type Tx } from "../db";
 import type { EntrySource } from "../domain";
+import { int, real, source, text, time } from "./sql-params";
 
 /** Rows per statement: 500 × 12 parameters stays under SQLite's 32,766 (3.32+) and PostgreSQL's 65,535. */
 const ROWS_PER_STATEMENT = 500;
 const batches = <T>(rows: T[]) => chunked(rows, ROWS_PER_STATEMENT);
 
-/** A parameter, cast to `pgType` on PostgreSQL. */
-const param = (value: unknown, pgType: string) =>
-  databaseProvider === "postgresql" ? Prisma.sql`CAST(${value} AS ${Prisma.raw(pgType)})` : Prisma.sql`${value}`;
-const int = (v: number | null) => param(v, "INTEGER");
-const real = (v: number | null) => param(v, "DOUBLE PRECISION");
-const text = (v: string | null) => param(v, "TEXT");
-const source = (v: EntrySource | null) => param(v, '"EntrySource"');
-const time = (v: Date) => param(v, "TIMESTAMP(3)");
 
 export type NewEntry = { metricId: number; periodStart: Date; value: number; sampleSize: number | null; source: EntrySource; note: string | null; enteredById: number | null };
 

@@ -1,35 +1,99 @@
-// The overview for one period: each journey's score, its touchpoints' scores and its departments' drag.
+// Everything the overview shows for one journey and one view (week, month or quarter; a range
+// of periods): the headline, the journey map, department drag, trends, influence, at-risk and
+// stale touchpoints. Plain data, so the server renders it first and the browser can fetch it again.
 import { db } from "../db";
-import { scoreBand, type ScoreBand } from "../scoring";
-import { scoreJourney } from "../scoring/journey";
-import { getJourneyStructures, getValuesByPeriod } from "./journey-scores";
 import type { PeriodGranularity } from "../domain";
-import { addPeriods, currentPeriod } from "../periods";
+import {
+  addPeriods,
+  currentPeriod,
+  formatPeriod,
+  formatPeriodShort,
+  periodNoun,
+  periodsBetween,
+  startOfPeriod,
+  toPeriodKey,
+  viewGranularities,
+  type ViewGranularity,
+} from "../periods";
+import { scoreBand, type ScoreBand } from "../scoring";
+import { describeInfluence, strongestLinks } from "../scoring/influence";
+import { scoreJourney, type RolledTouchpoint } from "../scoring/journey";
+import { change, FALLING_PERIODS, fallingStreak, targetStatus, type TargetStatus } from "../scoring/status";
+import type { OverviewParams } from "../validation/overview";
+import {
+  departmentInfluence,
+  getFiguresByPeriod,
+  getJourneyStructures,
+  getLastFigurePeriods,
+  INFLUENCE_PERIODS,
+  scoreOverPeriods,
+  type DepartmentInfluence,
+  type JourneyStructure,
+} from "./journey-scores";
 import { getOrganisationSettings } from "./organisation";
 
-export type OverviewTouchpoint = {
+/** Trend range shown when the link does not say, per view: half a year of weeks, a year of months, two years of quarters. */
+export const DEFAULT_RANGE: Record<ViewGranularity, number> = { WEEK: 26, MONTH: 12, QUARTER: 8 };
+/** The longest range a link may ask for, per view. */
+export const MAX_RANGE: Record<ViewGranularity, number> = { WEEK: 104, MONTH: 36, QUARTER: 16 };
+/** How far back the period picker reaches, per view. */
+const PICKER_PERIODS: Record<ViewGranularity, number> = { WEEK: 78, MONTH: 24, QUARTER: 8 };
+/** A period is reported once at least this share of active metrics has a figure for it. */
+export const REPORTING_COVERAGE = 0.5;
+/** Scores built on less than this share of their weight are marked as low coverage. */
+export const LOW_COVERAGE = 0.5;
+/** Scores built on fewer responses than this are marked as a small sample. */
+export const SMALL_SAMPLE = 30;
+
+type PeriodOption = { key: string; label: string };
+type DepartmentRef = { id: number; name: string; colour: string };
+
+export type OverviewTile = {
   id: number;
   name: string;
   momentOfTruth: boolean;
-  department: { id: number; name: string; colour: string };
+  department: DepartmentRef;
   score: number | null;
   targetScore: number | null;
-  band: ScoreBand | null;
+  warningScore: number | null;
+  status: TargetStatus | null;
+  coverage: number;
+  /** Responses behind the figures (sum of sample sizes); null when no figure gave one. */
+  sampleSize: number | null;
+  lowCoverage: boolean;
+  smallSample: boolean;
 };
 
-export type OverviewDepartment = {
-  id: number;
-  name: string;
-  colour: string;
+export type OverviewDepartment = DepartmentRef & {
   score: number | null;
   targetScore: number | null;
   /** Journey points lost to this department's touchpoints below target (docs/scoring.md). */
   drag: number;
   shareOfShortfall: number;
   belowTarget: number;
+  atRisk: number;
+  change: number | null;
+  /** Scores over the range, oldest first. */
+  trend: (number | null)[];
 };
 
-export type OverviewJourney = {
+export type AtRiskTouchpoint = {
+  id: number;
+  name: string;
+  stage: string;
+  department: DepartmentRef;
+  /** Department heads, who own the touchpoint's figures. */
+  heads: string[];
+  score: number | null;
+  targetScore: number | null;
+  warningScore: number | null;
+  belowWarning: boolean;
+  /** Periods in a row the score has fallen, ending with the chosen one. */
+  fallingFor: number;
+  lastFigure: PeriodOption | null;
+};
+
+export type JourneyOverview = {
   id: number;
   name: string;
   description: string;
@@ -39,13 +103,57 @@ export type OverviewJourney = {
   /** Points lost to touchpoints below target; the departments' drags add up to it. */
   shortfall: number;
   band: ScoreBand | null;
-  /** Departments on this journey, most drag first. */
+  previousScore: number | null;
+  change: number | null;
+  trend: {
+    periods: (PeriodOption & { short: string })[];
+    score: (number | null)[];
+    target: (number | null)[];
+    departments: { id: number; scores: (number | null)[] }[];
+  };
+  stages: { id: number; name: string; score: number | null; touchpoints: OverviewTile[] }[];
+  /** Most drag first. */
   departments: OverviewDepartment[];
-  stages: { id: number; name: string; touchpoints: OverviewTouchpoint[] }[];
+  /** The chosen period's scored touchpoints: what-if rolls these up again in the browser. */
+  touchpoints: RolledTouchpoint[];
+  influence: {
+    noun: "week" | "month";
+    /** Periods in the window and its first and last. */
+    periods: number;
+    from: string;
+    to: string;
+    /** Departments upstream first (by their first stage). */
+    departments: DepartmentRef[];
+    pairs: DepartmentInfluence[];
+    /** The strongest relationships with enough evidence, in words; at most three. */
+    sentences: string[];
+  };
+  atRisk: AtRiskTouchpoint[];
+  stale: AtRiskTouchpoint[];
 };
 
-/** A period is reported once at least this share of active metrics has a figure for it. */
-export const REPORTING_COVERAGE = 0.5;
+export type Overview = {
+  organisation: string;
+  /** The organisation's entry granularity. */
+  granularity: PeriodGranularity;
+  view: ViewGranularity;
+  views: ViewGranularity[];
+  /** The chosen period (the range's last) and the range's first, as YYYY-MM-DD; null with no data at all. */
+  period: PeriodOption | null;
+  from: PeriodOption | null;
+  /** The period was picked automatically: the newest with at least half the figures in. */
+  automaticPeriod: boolean;
+  periodOptions: PeriodOption[];
+  /** Why parts of the link were not followed. */
+  notices: string[];
+  hasFigures: boolean;
+  bands: { bandGoodMin: number; bandFairMin: number };
+  momentOfTruthMultiplier: number;
+  /** Every journey's score for the chosen period (the journey selector). */
+  journeys: { id: number; name: string; score: number | null; band: ScoreBand | null }[];
+  journey: JourneyOverview | null;
+};
+
 const LOOKBACK_PERIODS = 12;
 
 /**
@@ -67,50 +175,252 @@ async function getReportingPeriod(granularity: PeriodGranularity): Promise<Date 
   ]);
   const needed = Math.max(1, Math.ceil(activeMetrics * REPORTING_COVERAGE));
   const reported = perPeriod.find((p) => p._count._all >= needed) ?? perPeriod[0];
-  return reported?.periodStart ?? null;
+  if (reported) return reported.periodStart;
+  // Nothing recent: the newest figures there are, however old.
+  const newest = await db.metricEntry.findFirst({ orderBy: { periodStart: "desc" }, select: { periodStart: true } });
+  return newest?.periodStart ?? null;
 }
 
-/** Each journey scored for `requested`, or for the newest period with at least half the figures in. */
-export async function getOverview(requested?: Date): Promise<{ period: Date | null; journeys: OverviewJourney[] }> {
+const option = (p: Date, view: ViewGranularity): PeriodOption => ({ key: toPeriodKey(p), label: formatPeriod(p, view) });
+
+/** Works out which periods to show from the link, falling back (with a notice) where it cannot be followed. */
+function resolvePeriods(params: OverviewParams, view: ViewGranularity, reporting: Date | null, notices: string[]) {
+  const latest = currentPeriod(view);
+  let period = params.period ? startOfPeriod(params.period, view) : null;
+  if (period && period > latest) {
+    notices.push(`${formatPeriod(period, view)} has not started yet; showing the latest reported period instead.`);
+    period = null;
+  }
+  const automatic = period === null;
+  period ??= reporting ? startOfPeriod(reporting, view) : latest;
+
+  let from = params.from ? startOfPeriod(params.from, view) : null;
+  if (from && from > period) {
+    notices.push(`The range cannot start (${formatPeriod(from, view)}) after the period shown (${formatPeriod(period, view)}); showing the default range.`);
+    from = null;
+  }
+  const earliest = addPeriods(period, -(MAX_RANGE[view] - 1), view);
+  if (from && from < earliest) {
+    notices.push(`A range can cover at most ${MAX_RANGE[view]} ${periodNoun(view)}s; it now starts at ${formatPeriod(earliest, view)}.`);
+    from = earliest;
+  }
+  from ??= addPeriods(period, -(DEFAULT_RANGE[view] - 1), view);
+  return { period, from, automatic };
+}
+
+/** The overview for `params` (see lib/validation/overview.ts); `notices` carries the link's problems in. */
+export async function getOverview(params: OverviewParams = {}, notices: string[] = []): Promise<Overview> {
+  notices = [...notices];
   const settings = await getOrganisationSettings();
-  const [journeys, period] = await Promise.all([getJourneyStructures(), requested ?? getReportingPeriod(settings.periodGranularity)]);
-  const values = period ? ((await getValuesByPeriod(period, period)).get(period.getTime()) ?? new Map()) : new Map<number, number>();
+  const native = settings.periodGranularity;
+  const views = viewGranularities(native);
+  let view = params.view ?? native;
+  if (!views.includes(view)) {
+    notices.push(`Figures are entered by ${periodNoun(native)}, so they cannot be shown by ${periodNoun(view)}.`);
+    view = native;
+  }
+  const [structures, reporting] = await Promise.all([getJourneyStructures(), getReportingPeriod(native)]);
+  const { period, from, automatic } = resolvePeriods(params, view, reporting, notices);
+
+  const latest = currentPeriod(view);
+  const periodOptions = Array.from({ length: PICKER_PERIODS[view] }, (_, i) => option(addPeriods(latest, -i, view), view));
+  if (!periodOptions.some((p) => p.key === toPeriodKey(period))) periodOptions.push(option(period, view));
+
+  let selected = structures[0];
+  if (params.journeyId !== undefined) {
+    const asked = structures.find((j) => j.id === params.journeyId);
+    if (asked) selected = asked;
+    else notices.push(`There is no journey ${params.journeyId}; showing ${selected ? selected.name : "the overview"} instead.`);
+  }
+
+  // One period before the range (for the change) and enough for a falling run of FALLING_PERIODS.
+  const shown = periodsBetween(from, period, view);
+  const first = [addPeriods(from, -1, view), addPeriods(period, -FALLING_PERIODS, view)].reduce((a, b) => (a < b ? a : b));
+  const computed = periodsBetween(first, period, view);
+  const figures = await getFiguresByPeriod(computed, view, native);
   const band = (score: number | null) => (score === null ? null : scoreBand(score, settings));
+  const chosen = figures.get(period.getTime());
 
   return {
-    period,
-    journeys: journeys.map((journey) => {
-      const scored = scoreJourney(journey.touchpoints, values, settings.momentOfTruthMultiplier);
-      const departmentOf = new Map(journey.stages.flatMap((s) => s.touchpoints.map((t) => [t.department.id, t.department])));
-      return {
-        id: journey.id,
-        name: journey.name,
-        description: journey.description,
-        score: scored.score,
-        targetScore: scored.targetScore,
-        coverage: scored.coverage,
-        shortfall: scored.shortfall,
-        band: band(scored.score),
-        departments: [...scored.departments]
-          .map(([departmentId, d]) => ({ ...departmentOf.get(departmentId)!, score: d.score, targetScore: d.targetScore, drag: d.drag, shareOfShortfall: d.shareOfShortfall, belowTarget: d.belowTarget }))
-          .sort((a, b) => b.drag - a.drag || a.name.localeCompare(b.name)),
-        stages: journey.stages.map((stage) => ({
-          id: stage.id,
-          name: stage.name,
-          touchpoints: stage.touchpoints.map((t) => {
-            const s = scored.touchpoints.get(t.id);
-            return {
-              id: t.id,
-              name: t.name,
-              momentOfTruth: t.momentOfTruth,
-              department: t.department,
-              score: s?.score ?? null,
-              targetScore: s?.targetScore ?? null,
-              band: band(s?.score ?? null),
-            };
-          }),
-        })),
-      };
+    organisation: settings.name,
+    granularity: native,
+    view,
+    views,
+    period: option(period, view),
+    from: option(from, view),
+    automaticPeriod: automatic,
+    periodOptions,
+    notices,
+    hasFigures: reporting !== null,
+    bands: { bandGoodMin: settings.bandGoodMin, bandFairMin: settings.bandFairMin },
+    momentOfTruthMultiplier: settings.momentOfTruthMultiplier,
+    journeys: structures.map((j) => {
+      const score = scoreJourney(j.touchpoints, chosen?.values ?? new Map(), settings.momentOfTruthMultiplier).score;
+      return { id: j.id, name: j.name, score, band: band(score) };
     }),
+    journey: selected
+      ? await journeyOverview(selected, { view, native, period, shown, computed, figures, multiplier: settings.momentOfTruthMultiplier, band })
+      : null,
   };
+}
+
+type Context = {
+  view: ViewGranularity;
+  native: PeriodGranularity;
+  period: Date;
+  shown: Date[];
+  computed: Date[];
+  figures: Awaited<ReturnType<typeof getFiguresByPeriod>>;
+  multiplier: number;
+  band: (score: number | null) => ScoreBand | null;
+};
+
+async function journeyOverview(journey: JourneyStructure, c: Context): Promise<JourneyOverview> {
+  const scores = scoreOverPeriods(journey, c.computed, c.figures, c.multiplier);
+  const now = scores.at(-1)!;
+  const shownScores = scores.slice(scores.length - c.shown.length);
+  const samples = c.figures.get(c.period.getTime())?.samples ?? new Map<number, number>();
+  const departmentOf = new Map(journey.stages.flatMap((s) => s.touchpoints.map((t) => [t.department.id, t.department])));
+  const stageOf = new Map(journey.stages.flatMap((s) => s.touchpoints.map((t) => [t.id, s.name])));
+  const touchpointSeries = (id: number) => scores.map((s) => s.touchpoints.get(id)?.score ?? null);
+  const departmentSeries = (id: number) => scores.map((s) => s.departments.get(id)?.score ?? null);
+
+  // At risk: below the warning line, or falling FALLING_PERIODS periods in a row. Stale: no figure this period.
+  const flagged = journey.stages.flatMap((s) => s.touchpoints).map((t) => {
+    const scored = now.touchpoints.get(t.id)!;
+    const fallingFor = fallingStreak(touchpointSeries(t.id));
+    const belowWarning = targetStatus(scored.score, scored.targetScore, scored.warningScore) === "below-warning";
+    return { t, scored, fallingFor, belowWarning, atRisk: belowWarning || fallingFor >= FALLING_PERIODS, stale: scored.score === null && t.metrics.length > 0 };
+  });
+  const listed = flagged.filter((f) => f.atRisk || f.stale);
+  const end = addPeriods(c.period, 1, c.view);
+  const [lastFigures, heads] = await Promise.all([
+    getLastFigurePeriods(listed.map((f) => f.t.id), end),
+    getDepartmentHeads([...new Set(listed.map((f) => f.t.departmentId))]),
+  ]);
+  const toItem = (f: (typeof flagged)[number]): AtRiskTouchpoint => {
+    const last = lastFigures.get(f.t.id);
+    return {
+      id: f.t.id,
+      name: f.t.name,
+      stage: stageOf.get(f.t.id)!,
+      department: f.t.department,
+      heads: heads.get(f.t.departmentId) ?? [],
+      score: f.scored.score,
+      targetScore: f.scored.targetScore,
+      warningScore: f.scored.warningScore,
+      belowWarning: f.belowWarning,
+      fallingFor: f.fallingFor,
+      lastFigure: last ? option(last, c.native) : null,
+    };
+  };
+  const atRisk = flagged.filter((f) => f.atRisk).map(toItem).sort((a, b) => Number(b.belowWarning) - Number(a.belowWarning) || (a.score ?? 0) - (b.score ?? 0));
+  const stale = flagged.filter((f) => f.stale).map(toItem);
+
+  const departments = [...now.departments]
+    .map(([id, d]): OverviewDepartment => ({
+      ...departmentOf.get(id)!,
+      score: d.score,
+      targetScore: d.targetScore,
+      drag: d.drag,
+      shareOfShortfall: d.shareOfShortfall,
+      belowTarget: d.belowTarget,
+      atRisk: atRisk.filter((a) => a.department.id === id).length,
+      change: change(departmentSeries(id)),
+      trend: departmentSeries(id).slice(scores.length - c.shown.length),
+    }))
+    .sort((a, b) => b.drag - a.drag || a.name.localeCompare(b.name));
+
+  return {
+    id: journey.id,
+    name: journey.name,
+    description: journey.description,
+    score: now.score,
+    targetScore: now.targetScore,
+    coverage: now.coverage,
+    shortfall: now.shortfall,
+    band: c.band(now.score),
+    previousScore: scores.at(-2)?.score ?? null,
+    change: change(scores.map((s) => s.score)),
+    trend: {
+      periods: c.shown.map((p) => ({ ...option(p, c.view), short: formatPeriodShort(p, c.view) })),
+      score: shownScores.map((s) => s.score),
+      target: shownScores.map((s) => s.targetScore),
+      departments: departments.map((d) => ({ id: d.id, scores: d.trend })),
+    },
+    stages: journey.stages.map((stage) => ({
+      id: stage.id,
+      name: stage.name,
+      score: now.stages.get(stage.id)?.score ?? null,
+      touchpoints: stage.touchpoints.map((t) => {
+        const s = now.touchpoints.get(t.id)!;
+        const sampled = t.metrics.filter((m) => samples.has(m.id));
+        const sampleSize = sampled.length ? sampled.reduce((sum, m) => sum + samples.get(m.id)!, 0) : null;
+        return {
+          id: t.id,
+          name: t.name,
+          momentOfTruth: t.momentOfTruth,
+          department: t.department,
+          score: s.score,
+          targetScore: s.targetScore,
+          warningScore: s.warningScore,
+          status: targetStatus(s.score, s.targetScore, s.warningScore),
+          coverage: s.coverage,
+          sampleSize,
+          lowCoverage: s.score !== null && s.coverage < LOW_COVERAGE,
+          smallSample: sampleSize !== null && sampleSize < SMALL_SAMPLE,
+        };
+      }),
+    })),
+    departments,
+    touchpoints: [...now.touchpoints.values()],
+    influence: await journeyInfluence(journey, c, scores),
+    atRisk,
+    stale,
+  };
+}
+
+/**
+ * Influence is measured on the organisation's own periods (weeks, or months), over the
+ * INFLUENCE_PERIODS ending with the chosen period, whatever view the page shows.
+ */
+async function journeyInfluence(journey: JourneyStructure, c: Context, viewScores: ReturnType<typeof scoreOverPeriods>): Promise<JourneyOverview["influence"]> {
+  const lastNative = [startOfPeriod(new Date(addPeriods(c.period, 1, c.view).getTime() - 1), c.native), currentPeriod(c.native)].reduce((a, b) => (a < b ? a : b));
+  const firstNative = addPeriods(lastNative, -(INFLUENCE_PERIODS - 1), c.native);
+  const periods = periodsBetween(firstNative, lastNative, c.native);
+  const reuse = c.view === c.native && c.computed.length >= INFLUENCE_PERIODS && c.computed.at(-1)!.getTime() === lastNative.getTime();
+  const scores = reuse ? viewScores.slice(-INFLUENCE_PERIODS) : scoreOverPeriods(journey, periods, await getFiguresByPeriod(periods, c.native, c.native), c.multiplier);
+  const pairs = departmentInfluence(journey, scores);
+
+  const firstStage = new Map<number, number>();
+  for (const t of journey.touchpoints) {
+    const position = journey.stagePosition.get(t.stageId)!;
+    firstStage.set(t.departmentId, Math.min(position, firstStage.get(t.departmentId) ?? Infinity));
+  }
+  const departmentOf = new Map(journey.stages.flatMap((s) => s.touchpoints.map((t) => [t.department.id, t.department])));
+  const departments = [...departmentOf.values()].sort((a, b) => firstStage.get(a.id)! - firstStage.get(b.id)! || a.name.localeCompare(b.name));
+  const noun = periodNoun(c.native) as "week" | "month";
+  const strongest = strongestLinks(pairs);
+  return {
+    noun,
+    periods: periods.length,
+    from: toPeriodKey(firstNative),
+    to: toPeriodKey(lastNative),
+    departments,
+    pairs,
+    sentences: strongest.map(({ pair, found }) => describeInfluence(departmentOf.get(pair.from)!.name, departmentOf.get(pair.to)!.name, found, noun)),
+  };
+}
+
+/** Active department heads' names, per department. */
+async function getDepartmentHeads(departmentIds: number[]): Promise<Map<number, string[]>> {
+  if (departmentIds.length === 0) return new Map();
+  const memberships = await db.departmentMembership.findMany({
+    where: { departmentId: { in: departmentIds }, user: { role: "DEPARTMENT_HEAD", active: true } },
+    select: { departmentId: true, user: { select: { name: true } } },
+    orderBy: { user: { name: "asc" } },
+  });
+  const heads = new Map<number, string[]>();
+  for (const m of memberships) heads.set(m.departmentId, [...(heads.get(m.departmentId) ?? []), m.user.name]);
+  return heads;
 }

@@ -12,6 +12,7 @@ const tp = (id: number, departmentId: number, effectiveWeight: number, score: nu
   effectiveWeight,
   score,
   targetScore,
+  warningScore: null,
   coverage: score === null ? 0 : 1,
 });
 

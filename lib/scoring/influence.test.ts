@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeInfluence, influence, influencePairs, strengthOf } from "./influence";
+import { describeInfluence, influence, influencePairs, strengthOf, strongestLinks, type Influence } from "./influence";
 
 describe("influence", () => {
   // B follows A one period later at 0.4 points per point: b[t] = 50 + 0.4 · (a[t−1] − 70).
@@ -57,5 +57,29 @@ describe("influencePairs", () => {
     expect(influencePairs([{ id: 1, firstStage: 0, lastStage: 1 }, { id: 2, firstStage: 2, lastStage: 4 }, { id: 3, firstStage: 3, lastStage: 3 }])).toEqual([
       [1, 2], [1, 3], [2, 3], [3, 2],
     ]);
+  });
+});
+
+describe("strongestLinks", () => {
+  const found = (lag: 0 | 1, r: number | null, enough = r !== null && Math.abs(r) >= 0.4): Influence => ({ lag, n: 20, r, slope: r, strength: strengthOf(r), enough });
+  const pair = (from: number, to: number, r0: number | null, r1: number | null) => ({ from, to, lag0: found(0, r0), lag1: found(1, r1) });
+
+  it("puts leading (lag 1) links first, strongest first, and keeps one per pair of departments", () => {
+    const pairs = [pair(1, 2, 0.95, 0.5), pair(2, 1, 0.95, null), pair(3, 4, 0.2, 0.8), pair(1, 3, -0.9, 0.1)];
+    const links = strongestLinks(pairs).map(({ pair, found }) => [pair.from, pair.to, found.lag, found.r]);
+    expect(links).toEqual([
+      [3, 4, 1, 0.8],
+      [1, 2, 1, 0.5],
+      [1, 3, 0, -0.9],
+    ]);
+  });
+
+  it("says nothing about links without enough evidence", () => {
+    expect(strongestLinks([pair(1, 2, 0.3, null), pair(2, 3, null, 0.39)])).toEqual([]);
+  });
+
+  it("stops at the count asked for", () => {
+    const pairs = Array.from({ length: 6 }, (_, i) => pair(i, i + 10, null, 0.5 + i / 100));
+    expect(strongestLinks(pairs, 2).map((l) => l.pair.from)).toEqual([5, 4]);
   });
 });

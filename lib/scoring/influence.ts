@@ -53,7 +53,7 @@ export function influence(a: readonly (number | null)[], b: readonly (number | n
 }
 
 /** "When Kitchen drops 10 points, Front of House tends to drop 4 the next week (r = 0.71, 40 weeks)." */
-export function describeInfluence(from: string, to: string, found: Influence, period: "week" | "month"): string {
+export function describeInfluence(from: string, to: string, found: Influence, period: "week" | "month" | "quarter"): string {
   if (!found.enough || found.r === null || found.slope === null) {
     return `${from} → ${to}: not enough evidence (${found.n} ${period}s with figures on both sides).`;
   }
@@ -72,4 +72,24 @@ export function influencePairs(departments: readonly { id: number; firstStage: n
   const pairs: [number, number][] = [];
   for (const a of departments) for (const b of departments) if (a.id !== b.id && a.firstStage <= b.lastStage) pairs.push([a.id, b.id]);
   return pairs;
+}
+
+export type InfluencePair = { from: number; to: number; lag0: Influence; lag1: Influence };
+
+/**
+ * The links worth a sentence: enough evidence, one per pair of departments (lag 0 is the same
+ * correlation both ways), a leading department (lag 1) before a same-period one, then by |r|.
+ */
+export function strongestLinks<P extends InfluencePair>(pairs: readonly P[], count = 3): { pair: P; found: Influence }[] {
+  const seen = new Set<string>();
+  return pairs
+    .flatMap((pair) => [pair.lag1, pair.lag0].filter((found) => found.enough).map((found) => ({ pair, found })))
+    .sort((a, b) => b.found.lag - a.found.lag || Math.abs(b.found.r!) - Math.abs(a.found.r!))
+    .filter(({ pair }) => {
+      const key = [pair.from, pair.to].sort((x, y) => x - y).join("-");
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .slice(0, count);
 }

@@ -44,7 +44,7 @@ describe("scoreTouchpoint", () => {
   });
 
   it("is null with no coverage when no metric has a value", () => {
-    expect(scoreTouchpoint(support, values({ 99: 50 }))).toEqual({ score: null, targetScore: null, coverage: 0 });
+    expect(scoreTouchpoint(support, values({ 99: 50 }))).toEqual({ score: null, targetScore: null, warningScore: null, coverage: 0 });
   });
 
   it("has no target score when none of the valued metrics has a target", () => {
@@ -52,6 +52,13 @@ describe("scoreTouchpoint", () => {
     expect(result.score).toBeCloseTo(25, 10);
     expect(result.targetScore).toBeNull();
     expect(result.coverage).toBeCloseTo(0.25, 10);
+  });
+
+  it("averages warning lines like targets, over valued metrics that have one", () => {
+    // Metric 10: warning 70% → 70 (weight 2); metric 12: warning 5 complaints → 50 (weight 1); 11 has none.
+    const warned = { metrics: support.metrics.map((m) => ({ ...m, warningThreshold: m.id === 10 ? 70 : m.id === 12 ? 5 : null })) };
+    expect(scoreTouchpoint(warned, values({ 10: 80, 11: 4, 12: 3 })).warningScore).toBeCloseTo((2 * 70 + 50) / 3, 10);
+    expect(scoreTouchpoint(warned, values({ 11: 4 })).warningScore).toBeNull();
   });
 
   it("clamps values outside the scale before averaging", () => {

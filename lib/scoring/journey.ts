@@ -2,7 +2,15 @@
 // Pure; the formulas are written out with a worked example in docs/scoring.md.
 import { coverage, effectiveTouchpointWeight, metricScore, weightedMean } from "./index";
 
-export type ScoredMetric = { id: number; weight: number; scaleBest: number; scaleWorst: number; target: number | null };
+export type ScoredMetric = {
+  id: number;
+  weight: number;
+  scaleBest: number;
+  scaleWorst: number;
+  target: number | null;
+  /** The value below which (in the metric's own direction) the metric needs attention. */
+  warningThreshold?: number | null;
+};
 export type ScoredTouchpoint = {
   id: number;
   stageId: number;
@@ -17,6 +25,8 @@ export type TouchpointScore = {
   score: number | null;
   /** The same mean over those metrics' targets; null when none of them has a target. */
   targetScore: number | null;
+  /** The same mean over those metrics' warning thresholds; null when none has one. */
+  warningScore: number | null;
   /** Share of metric weight with a value this period. */
   coverage: number;
 };
@@ -29,7 +39,10 @@ export function scoreTouchpoint(touchpoint: Pick<ScoredTouchpoint, "metrics">, v
   const withTargets = scored
     .filter((s) => s.score !== null && s.metric.target !== null)
     .map((s) => ({ weight: s.weight, score: metricScore(s.metric.target as number, s.metric) }));
-  return { score: weightedMean(scored), targetScore: weightedMean(withTargets), coverage: coverage(scored) };
+  const withWarnings = scored
+    .filter((s) => s.score !== null && s.metric.warningThreshold != null)
+    .map((s) => ({ weight: s.weight, score: metricScore(s.metric.warningThreshold as number, s.metric) }));
+  return { score: weightedMean(scored), targetScore: weightedMean(withTargets), warningScore: weightedMean(withWarnings), coverage: coverage(scored) };
 }
 
 export type GroupScore = {

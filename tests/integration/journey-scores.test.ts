@@ -1,47 +1,78 @@
 import { describe, expect, it } from "vitest";
-import { getJourneyTrends, getValuesByPeriod } from "../../lib/data/journey-scores";
+import { departmentInfluence, getFiguresByPeriod, getJourneyStructures, getLastFigurePeriods, scoreOverPeriods } from "../../lib/data/journey-scores";
 import { db } from "../../lib/db";
-import { parsePeriodKey } from "../../lib/periods";
+import { addPeriods, parsePeriodKey, periodsBetween } from "../../lib/periods";
 import { scoreJourney } from "../../lib/scoring/journey";
 
 /** The worst week of the demo's kitchen slowdown (seeded relative to 25 Nov 2026). */
 const SLOWDOWN_PEAK = parsePeriodKey("2026-06-08")!;
+const key = (d: Date) => d.toISOString().slice(0, 10);
+
+async function dineIn() {
+  return (await getJourneyStructures()).find((j) => j.name === "Dine-in")!;
+}
 
 describe("journey scores over a window", () => {
-  it("aggregates the same figures the raw rows hold", async () => {
-    const from = parsePeriodKey("2026-10-26")!;
-    const to = parsePeriodKey("2026-11-16")!;
-    const grouped = await getValuesByPeriod(from, to);
-    const raw = await db.metricEntry.findMany({ where: { periodStart: { gte: from, lte: to } }, select: { metricId: true, periodStart: true, value: true } });
-    expect([...grouped.values()].reduce((n, m) => n + m.size, 0)).toBe(raw.length);
-    for (const r of raw) expect(grouped.get(r.periodStart.getTime())!.get(r.metricId)).toBe(r.value);
+  it("aggregates the same figures the raw rows hold, week by week", async () => {
+    const periods = periodsBetween(parsePeriodKey("2026-10-26")!, parsePeriodKey("2026-11-16")!, "WEEK");
+    const figures = await getFiguresByPeriod(periods, "WEEK", "WEEK");
+    const raw = await db.metricEntry.findMany({ where: { periodStart: { gte: periods[0], lte: periods.at(-1) } }, select: { metricId: true, periodStart: true, value: true, sampleSize: true } });
+    expect([...figures.values()].reduce((n, f) => n + f.values.size, 0)).toBe(raw.length);
+    for (const r of raw) {
+      expect(figures.get(r.periodStart.getTime())!.values.get(r.metricId)).toBe(r.value);
+      if (r.sampleSize !== null) expect(figures.get(r.periodStart.getTime())!.samples.get(r.metricId)).toBe(r.sampleSize);
+    }
+  });
+
+  it("averages weekly figures into months and quarters by the month each week starts in", async () => {
+    const months = periodsBetween(parsePeriodKey("2026-08-01")!, parsePeriodKey("2026-10-01")!, "MONTH");
+    const [byMonth, byQuarter] = await Promise.all([getFiguresByPeriod(months, "MONTH", "WEEK"), getFiguresByPeriod([parsePeriodKey("2026-07-01")!], "QUARTER", "WEEK")]);
+    const raw = await db.metricEntry.findMany({ where: { periodStart: { gte: parsePeriodKey("2026-07-01")!, lt: parsePeriodKey("2026-11-01")! } }, select: { metricId: true, periodStart: true, value: true, sampleSize: true } });
+    const expected = (from: string, to: string) => {
+      const sums = new Map<number, { total: number; n: number; samples: number }>();
+      for (const r of raw.filter((r) => key(r.periodStart) >= from && key(r.periodStart) < to)) {
+        const s = sums.get(r.metricId) ?? { total: 0, n: 0, samples: 0 };
+        sums.set(r.metricId, { total: s.total + r.value, n: s.n + 1, samples: s.samples + (r.sampleSize ?? 0) });
+      }
+      return sums;
+    };
+    // 31 Aug 2026 is a Monday: its week counts towards August, though it ends in September.
+    const august = expected("2026-08-01", "2026-09-01");
+    expect(Math.max(...[...august.values()].map((s) => s.n))).toBe(5);
+    for (const [metricId, s] of august) {
+      expect(byMonth.get(months[0]!.getTime())!.values.get(metricId)).toBeCloseTo(s.total / s.n, 9);
+      if (s.samples > 0) expect(byMonth.get(months[0]!.getTime())!.samples.get(metricId)).toBe(s.samples);
+    }
+    for (const [metricId, s] of expected("2026-07-01", "2026-10-01")) {
+      expect(byQuarter.get(parsePeriodKey("2026-07-01")!.getTime())!.values.get(metricId)).toBeCloseTo(s.total / s.n, 9);
+    }
+    expect([...byMonth.keys()].map((t) => key(new Date(t)))).toEqual(["2026-08-01", "2026-09-01", "2026-10-01"]);
   });
 
   it("scores each period exactly as the scoring module does on the raw rows", async () => {
-    const [dineIn] = await getJourneyTrends(SLOWDOWN_PEAK, "WEEK", 2, 4);
-    const touchpoints = await db.touchpoint.findMany({
-      where: { stage: { journey: { name: "Dine-in" } } },
-      select: { id: true, stageId: true, departmentId: true, weight: true, momentOfTruth: true, metrics: { select: { id: true, weight: true, scaleBest: true, scaleWorst: true, target: true } } },
-    });
+    const journey = await dineIn();
+    const periods = periodsBetween(addPeriods(SLOWDOWN_PEAK, -3, "WEEK"), SLOWDOWN_PEAK, "WEEK");
+    const scores = scoreOverPeriods(journey, periods, await getFiguresByPeriod(periods, "WEEK", "WEEK"), 2);
     const raw = await db.metricEntry.findMany({ where: { periodStart: SLOWDOWN_PEAK }, select: { metricId: true, value: true } });
-    const expected = scoreJourney(touchpoints, new Map(raw.map((r) => [r.metricId, r.value])), 2);
-    const last = dineIn!.scores.at(-1)!;
-    expect(last.score).toBeCloseTo(expected.score!, 10);
-    expect(last.shortfall).toBeCloseTo(expected.shortfall, 10);
+    const expected = scoreJourney(journey.touchpoints, new Map(raw.map((r) => [r.metricId, r.value])), 2);
+    expect(scores).toHaveLength(4);
+    expect(scores.at(-1)!.score).toBeCloseTo(expected.score!, 10);
+    expect(scores.at(-1)!.shortfall).toBeCloseTo(expected.shortfall, 10);
   });
 
   it("shows the kitchen dragging Dine-in in the slowdown, and Front of House following it a week later", async () => {
-    const trends = await getJourneyTrends(SLOWDOWN_PEAK, "WEEK", 2);
-    const dineIn = trends.find((t) => t.name === "Dine-in")!;
-    expect(dineIn.periods).toHaveLength(26);
+    const journey = await dineIn();
+    const periods = periodsBetween(addPeriods(SLOWDOWN_PEAK, -25, "WEEK"), SLOWDOWN_PEAK, "WEEK");
+    const scores = scoreOverPeriods(journey, periods, await getFiguresByPeriod(periods, "WEEK", "WEEK"), 2);
+    const influence = departmentInfluence(journey, scores);
     const kitchen = (await db.department.findUniqueOrThrow({ where: { slug: "kitchen" } })).id;
     const foh = (await db.department.findUniqueOrThrow({ where: { slug: "front-of-house" } })).id;
-    const atPeak = dineIn.scores.at(-1)!;
+    const atPeak = scores.at(-1)!;
     const byDrag = [...atPeak.departments].sort((a, b) => b[1].drag - a[1].drag);
     expect(byDrag[0]![0]).toBe(kitchen);
     expect(atPeak.departments.get(kitchen)!.shareOfShortfall).toBeGreaterThan(0.5);
 
-    const pair = dineIn.influence.find((p) => p.from === kitchen && p.to === foh)!;
+    const pair = influence.find((p) => p.from === kitchen && p.to === foh)!;
     // Enough evidence, moving the same way. Front of House's score also includes the bill, which
     // the kitchen does not touch, so the link is moderate to strong rather than perfect.
     expect(pair.lag1).toMatchObject({ n: 25, enough: true });
@@ -50,7 +81,14 @@ describe("journey scores over a window", () => {
     // Facilities (Arrive, Dine) comes wholly after Reservations (Reserve): not compared as its cause.
     const facilities = (await db.department.findUniqueOrThrow({ where: { slug: "facilities" } })).id;
     const reservations = (await db.department.findUniqueOrThrow({ where: { slug: "reservations" } })).id;
-    expect(dineIn.influence.some((p) => p.from === facilities && p.to === reservations)).toBe(false);
-    expect(dineIn.influence.some((p) => p.from === reservations && p.to === facilities)).toBe(true);
+    expect(influence.some((p) => p.from === facilities && p.to === reservations)).toBe(false);
+    expect(influence.some((p) => p.from === reservations && p.to === facilities)).toBe(true);
+  });
+
+  it("finds each touchpoint's latest figure before a date", async () => {
+    const food = await db.touchpoint.findFirstOrThrow({ where: { name: "Food" }, select: { id: true } });
+    const last = await getLastFigurePeriods([food.id], parsePeriodKey("2026-06-10")!);
+    expect(key(last.get(food.id)!)).toBe("2026-06-08");
+    expect((await getLastFigurePeriods([food.id], parsePeriodKey("2020-01-01")!)).size).toBe(0);
   });
 });

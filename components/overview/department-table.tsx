@@ -1,32 +1,43 @@
-import type { OverviewJourney } from "@/lib/data/overview";
+import { Sparkline } from "@/components/charts/sparkline";
+import type { JourneyOverview } from "@/lib/data/overview";
 import { formatPercent, formatScore } from "@/lib/format";
+import type { JourneyScore } from "@/lib/scoring/journey";
+import { Change } from "./change";
 
-/** Which departments cost this journey its missing points, most first (docs/scoring.md, "Department drag"). */
-export function DragTable({ journey }: { journey: OverviewJourney }) {
-  const top = journey.departments[0];
-  const headingId = `drag-${journey.id}`;
+/**
+ * Which departments cost the journey its missing points, most first (docs/scoring.md, "Department
+ * drag"). `scored` is the journey as shown: the period's figures, or the what-if scenario.
+ */
+export function DepartmentTable({ journey, scored, whatIf }: { journey: JourneyOverview; scored: JourneyScore; whatIf: boolean }) {
+  const rows = journey.departments
+    .map((d) => ({ ...d, ...scored.departments.get(d.id)! }))
+    .sort((a, b) => b.drag - a.drag || a.name.localeCompare(b.name));
+  const top = rows[0];
   return (
-    <div className="border-t border-slate-100 p-5">
-      <h3 id={headingId} className="text-sm font-semibold">Where the missing points go</h3>
+    <section aria-labelledby="drag-heading" className="min-w-0 rounded-xl border border-slate-200 bg-white p-5 shadow-xs">
+      <h2 id="drag-heading" className="text-base font-semibold">
+        Where the missing points go{whatIf && <span className="ml-2 rounded bg-sky-100 px-1.5 py-0.5 text-xs font-medium text-sky-900">what-if</span>}
+      </h2>
       <p className="mt-1 text-sm text-slate-700" data-testid="drag-headline">
-        {journey.shortfall < 0.05 || !top || top.drag === 0
+        {scored.shortfall < 0.05 || !top || top.drag === 0
           ? `Every touchpoint of ${journey.name} with figures meets its target.`
-          : `${top.name} costs ${journey.name} ${top.drag.toFixed(1)} of its ${journey.shortfall.toFixed(1)} missing points.`}
+          : `${top.name} costs ${journey.name} ${top.drag.toFixed(1)} of its ${scored.shortfall.toFixed(1)} missing points.`}
       </p>
       <div className="relative mt-3 overflow-x-auto">
-        <table aria-labelledby={headingId} className="w-full min-w-[36rem] text-sm" data-testid="drag-table">
+        <table aria-labelledby="drag-heading" className="w-full min-w-[40rem] text-sm" data-testid="drag-table">
           <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
             <tr>
               <th scope="col" className="py-1.5 pr-3">Department</th>
               <th scope="col" className="px-3 py-1.5 text-right">Score</th>
+              <th scope="col" className="px-3 py-1.5">Trend</th>
               <th scope="col" className="px-3 py-1.5 text-right">Target</th>
               <th scope="col" className="px-3 py-1.5 text-right">Drag (points)</th>
               <th scope="col" className="px-3 py-1.5 text-right">Share of shortfall</th>
-              <th scope="col" className="py-1.5 pl-3 text-right">Below target</th>
+              <th scope="col" className="py-1.5 pl-3 text-right">At risk</th>
             </tr>
           </thead>
           <tbody>
-            {journey.departments.map((d) => (
+            {rows.map((d) => (
               <tr key={d.id} className="border-t border-slate-100">
                 <th scope="row" className="py-1.5 pr-3 text-left font-medium">
                   <span className="flex items-center gap-1.5">
@@ -35,6 +46,10 @@ export function DragTable({ journey }: { journey: OverviewJourney }) {
                   </span>
                 </th>
                 <td className="px-3 py-1.5 text-right tabular-nums">{formatScore(d.score)}</td>
+                <td className="px-3 py-1.5 whitespace-nowrap">
+                  <Sparkline values={d.trend} label={`${d.name} score`} width={72} height={22} colour="#475569" />{" "}
+                  <span className="text-xs"><Change value={d.change} /></span>
+                </td>
                 <td className="px-3 py-1.5 text-right tabular-nums text-slate-600">{formatScore(d.targetScore)}</td>
                 <td className="px-3 py-1.5 text-right font-semibold tabular-nums" data-testid="drag-points">{d.drag.toFixed(1)}</td>
                 <td className="px-3 py-1.5 text-right tabular-nums">
@@ -45,12 +60,12 @@ export function DragTable({ journey }: { journey: OverviewJourney }) {
                     {formatPercent(d.shareOfShortfall)}
                   </span>
                 </td>
-                <td className="py-1.5 pl-3 text-right tabular-nums">{d.belowTarget}</td>
+                <td className="py-1.5 pl-3 text-right tabular-nums">{d.atRisk}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-    </div>
+    </section>
   );
 }

@@ -1,0 +1,42 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import type { JourneyOverview, Overview } from "@/lib/data/overview";
+import { rollUp, whatIf } from "@/lib/scoring/journey";
+import { DepartmentTable } from "./department-table";
+import { InfluenceHeatmap } from "./influence-heatmap";
+import { JourneyHeadline } from "./journey-headline";
+import { JourneyMap } from "./journey-map";
+import { RiskLists } from "./risk-lists";
+import { TrendChart } from "./trend-chart";
+import { WhatIfPanel } from "./what-if-panel";
+
+/** One journey for one period; owns the what-if lifts, which reset when the period or journey changes. */
+export function JourneyDashboard({ overview, journey }: { overview: Overview; journey: JourneyOverview }) {
+  const [lifts, setLifts] = useState<Record<number, number>>({});
+  const base = useMemo(() => rollUp(journey.touchpoints), [journey.touchpoints]);
+  const lifting = Object.values(lifts).some((v) => v > 0);
+  const scenario = useMemo(
+    () => (lifting ? whatIf(base, new Map(Object.entries(lifts).map(([id, percent]) => [Number(id), percent / 100]))) : null),
+    [base, lifts, lifting],
+  );
+
+  return (
+    <div className="space-y-6">
+      <JourneyHeadline journey={journey} view={overview.view} scenario={scenario} />
+      <JourneyMap journey={journey} />
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(16rem,1fr)]">
+        <DepartmentTable journey={journey} scored={scenario ?? base} whatIf={scenario !== null} />
+        <WhatIfPanel
+          departments={journey.departments}
+          lifts={lifts}
+          onChange={(id, percent) => setLifts((current) => ({ ...current, [id]: percent }))}
+          onReset={() => setLifts({})}
+        />
+      </div>
+      <TrendChart journey={journey} view={overview.view} />
+      <InfluenceHeatmap influence={journey.influence} />
+      <RiskLists journey={journey} view={overview.view} />
+    </div>
+  );
+}

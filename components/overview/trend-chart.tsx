@@ -1,0 +1,140 @@
+"use client";
+
+import { useState } from "react";
+import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
+import type { JourneyOverview } from "@/lib/data/overview";
+import { formatScore } from "@/lib/format";
+import { periodNoun, type ViewGranularity } from "@/lib/periods";
+
+type Series = { key: string; name: string; colour: string; dashed?: boolean; width?: number };
+type Row = { label: string; short: string } & Record<string, number | null | string>;
+
+/** Each series' value in a period and its change from the period before: the period compare. */
+function CompareTooltip({ active, payload, rows, noun }: Partial<TooltipContentProps<number, string>> & { rows: Row[]; noun: string }) {
+  if (!active || !payload?.length) return null;
+  const row = payload[0]!.payload as Row;
+  const previous = rows[rows.indexOf(row) - 1];
+  return (
+    <div className="rounded-md border border-slate-200 bg-white px-3 py-2 text-xs shadow-md">
+      <p className="mb-1 font-semibold">{row.label}</p>
+      <table>
+        <tbody>
+          {payload.map((p) => {
+            const value = p.value as number | null;
+            const before = previous?.[p.dataKey as string] as number | null | undefined;
+            const delta = value != null && before != null ? value - before : null;
+            return (
+              <tr key={String(p.dataKey)}>
+                <th scope="row" className="pr-3 text-left font-normal" style={{ color: p.color }}>{p.name}</th>
+                <td className="pr-2 text-right tabular-nums font-medium">{formatScore(value ?? null)}</td>
+                <td className="text-right tabular-nums text-slate-500">{delta === null ? "" : `${delta >= 0 ? "+" : "−"}${Math.abs(delta).toFixed(1)} vs previous ${noun}`}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The journey's and its departments' scores over the range, with the journey target as a line. */
+export function TrendChart({ journey, view }: { journey: JourneyOverview; view: ViewGranularity }) {
+  const noun = periodNoun(view);
+  // Start with the departments that drag most; people add the others from the list.
+  const [shown, setShown] = useState(() => new Set(journey.departments.filter((d) => d.drag > 0).slice(0, 3).map((d) => d.id)));
+  const rows: Row[] = journey.trend.periods.map((p, i) => ({
+    label: p.label,
+    short: p.short,
+    journey: journey.trend.score[i] ?? null,
+    target: journey.trend.target[i] ?? null,
+    ...Object.fromEntries(journey.trend.departments.map((d) => [`d${d.id}`, d.scores[i] ?? null])),
+  }));
+  const series: Series[] = [
+    { key: "journey", name: journey.name, colour: "#0f172a", width: 3 },
+    { key: "target", name: "Journey target", colour: "#0f172a", dashed: true, width: 1.5 },
+    ...journey.departments.filter((d) => shown.has(d.id)).map((d) => ({ key: `d${d.id}`, name: d.name, colour: d.colour, width: 1.75 })),
+  ];
+  const last = journey.trend.periods.at(-1);
+  const toggle = (id: number) =>
+    setShown((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  return (
+    <section aria-labelledby="trend-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-xs">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="trend-heading" className="text-base font-semibold">Trend</h2>
+        <p className="text-xs text-slate-600">
+          {journey.trend.periods[0]?.label} to {last?.label} · hover a {noun} to compare it with the one before
+        </p>
+      </div>
+      <div className="mt-3 flex flex-wrap gap-2" role="group" aria-label="Departments on the chart">
+        {journey.departments.map((d) => (
+          <button
+            key={d.id}
+            type="button"
+            aria-pressed={shown.has(d.id)}
+            onClick={() => toggle(d.id)}
+            className="inline-flex items-center gap-1.5 rounded-full border border-slate-300 px-2.5 py-1 text-xs text-slate-700 aria-pressed:border-slate-700 aria-pressed:bg-slate-800 aria-pressed:text-white"
+          >
+            <span aria-hidden="true" className="h-2 w-2 rounded-full" style={{ backgroundColor: d.colour }} />
+            {d.name}
+          </button>
+        ))}
+      </div>
+      <div className="mt-4 h-72" aria-hidden="true">
+        <ResponsiveContainer width="100%" height="100%">
+          <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 0, left: -16 }}>
+            <CartesianGrid stroke="#e2e8f0" vertical={false} />
+            <XAxis dataKey="short" tick={{ fontSize: 12, fill: "#475569" }} tickLine={false} minTickGap={16} />
+            <YAxis domain={[0, 100]} tick={{ fontSize: 12, fill: "#475569" }} tickLine={false} axisLine={false} />
+            {last && <ReferenceLine x={last.short} stroke="#94a3b8" strokeDasharray="2 3" label={{ value: "shown", position: "insideTopRight", fontSize: 11, fill: "#475569" }} />}
+            <Tooltip content={<CompareTooltip rows={rows} noun={noun} />} />
+            {series.map((s) => (
+              <Line
+                key={s.key}
+                type="monotone"
+                dataKey={s.key}
+                name={s.name}
+                stroke={s.colour}
+                strokeWidth={s.width}
+                strokeDasharray={s.dashed ? "6 4" : undefined}
+                dot={false}
+                connectNulls
+                isAnimationActive={false}
+              />
+            ))}
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+      <details className="mt-3 text-sm">
+        <summary className="cursor-pointer text-slate-700">Show the figures as a table</summary>
+        <div className="relative mt-2 max-h-80 overflow-auto">
+          <table className="w-full text-right tabular-nums" data-testid="trend-table">
+            <thead className="sticky top-0 bg-white text-xs font-semibold uppercase tracking-wide text-slate-500">
+              <tr>
+                <th scope="col" className="py-1 pr-3 text-left">{noun}</th>
+                <th scope="col" className="px-2 py-1">{journey.name}</th>
+                <th scope="col" className="px-2 py-1">Target</th>
+                {journey.departments.map((d) => <th key={d.id} scope="col" className="px-2 py-1">{d.name}</th>)}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.label} className="border-t border-slate-100">
+                  <th scope="row" className="py-1 pr-3 text-left font-normal whitespace-nowrap">{r.label}</th>
+                  <td className="px-2 py-1 font-medium">{formatScore(r.journey as number | null)}</td>
+                  <td className="px-2 py-1 text-slate-600">{formatScore(r.target as number | null)}</td>
+                  {journey.departments.map((d) => <td key={d.id} className="px-2 py-1">{formatScore(r[`d${d.id}`] as number | null)}</td>)}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </section>
+  );
+}

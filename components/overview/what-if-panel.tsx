@@ -1,0 +1,56 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+import type { OverviewDepartment } from "@/lib/data/overview";
+
+/**
+ * One control per department: lift its touchpoints that share of the way to target (0–100 %).
+ * The journey is rolled up again in the browser with the same scoring module (docs/scoring.md).
+ */
+export function WhatIfPanel({ departments, lifts, onChange, onReset }: {
+  departments: OverviewDepartment[];
+  lifts: Record<number, number>;
+  onChange: (departmentId: number, percent: number) => void;
+  onReset: () => void;
+}) {
+  const lifting = departments.filter((d) => d.drag > 0);
+  const any = Object.values(lifts).some((v) => v > 0);
+  return (
+    <section aria-labelledby="what-if-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-xs">
+      <div className="flex items-baseline justify-between gap-2">
+        <h2 id="what-if-heading" className="text-base font-semibold">What if…</h2>
+        {any && <Button variant="ghost" className="-my-2 px-2 py-1 text-xs" onClick={onReset}>Reset</Button>}
+      </div>
+      <p className="mt-1 text-sm text-slate-600">Close part of each department’s gap to target and see the journey move. Nothing is saved.</p>
+      {lifting.length === 0 ? (
+        <p className="mt-4 text-sm text-slate-600">No department is below target this period, so there is nothing to lift.</p>
+      ) : (
+        <ul className="mt-4 space-y-3">
+          {lifting.map((d) => {
+            const id = `lift-${d.id}`;
+            const value = lifts[d.id] ?? 0;
+            return (
+              <li key={d.id}>
+                <label htmlFor={id} className="flex items-baseline justify-between gap-2 text-sm">
+                  <span className="font-medium">{d.name}</span>
+                  <span className="tabular-nums text-slate-600">{value}% of the gap</span>
+                </label>
+                <input
+                  id={id}
+                  type="range"
+                  min={0}
+                  max={100}
+                  step={10}
+                  value={value}
+                  aria-valuetext={`${value}% of ${d.name}'s gap to target closed`}
+                  onChange={(e) => onChange(d.id, Number(e.target.value))}
+                  className="mt-1 w-full accent-brand"
+                />
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { change, fallingStreak, targetStatus } from "./status";
+
+describe("targetStatus", () => {
+  it.each([
+    ["at the target", 80, 80, 70, "on-target"],
+    ["above the target", 90, 80, 70, "on-target"],
+    ["between warning and target", 75, 80, 70, "below-target"],
+    ["exactly on the warning line is not below it", 70, 80, 70, "below-target"],
+    ["under the warning line", 69.9, 80, 70, "below-warning"],
+    ["under the warning line with no target", 50, null, 70, "below-warning"],
+    ["no target and no warning", 50, null, null, null],
+    ["no target, above warning", 90, null, 70, null],
+  ] as const)("%s", (_, score, target, warning, expected) => {
+    expect(targetStatus(score, target, warning)).toBe(expected);
+  });
+
+  it("has nothing to say without a score", () => {
+    expect(targetStatus(null, 80, 70)).toBeNull();
+  });
+});
+
+describe("change", () => {
+  it("is the latest score minus the previous one", () => {
+    expect(change([50, 60, 55.5])).toBeCloseTo(-4.5);
+  });
+  it("is null when either period has no score, or there is one period", () => {
+    expect(change([60, null])).toBeNull();
+    expect(change([null, 60])).toBeNull();
+    expect(change([60])).toBeNull();
+    expect(change([])).toBeNull();
+  });
+});
+
+describe("fallingStreak", () => {
+  it.each([
+    ["three drops in a row", [80, 78, 75, 70], 3],
+    ["a rise at the end ends the run", [80, 78, 75, 76], 0],
+    ["a flat period ends the run", [80, 78, 78, 77], 1],
+    ["a gap ends the run", [80, null, 75, 70], 1],
+    ["only the run ending with the latest counts", [90, 80, 70, 75, 74], 1],
+    ["a single period", [70], 0],
+    ["no data", [], 0],
+  ] as const)("%s", (_, series, expected) => {
+    expect(fallingStreak(series)).toBe(expected);
+  });
+});
