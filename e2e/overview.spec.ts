@@ -1,18 +1,112 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { USERS, signInAs, weeksAgo } from "./fixtures";
 
-test("an executive sees both journeys with scores and opens a touchpoint", async ({ page }) => {
+/** Marks the window, so a test can tell a client-side change from a full page load. */
+const markWindow = (page: Page) => page.evaluate(() => ((window as unknown as { touchlineMark: number }).touchlineMark = 1));
+const windowMarked = (page: Page) => page.evaluate(() => (window as unknown as { touchlineMark?: number }).touchlineMark === 1);
+
+test("an executive switches journey and view in the page and by URL, and the back button returns", async ({ page }) => {
   await signInAs(page, USERS.executive.email);
   await page.goto("/overview");
-  await expect(page.getByTestId("journey-card")).toHaveCount(2);
-  for (const name of ["Dine-in", "Online order"]) {
-    const card = page.getByTestId("journey-card").filter({ has: page.getByRole("heading", { name }) });
-    await expect(card.getByTestId("journey-score")).toHaveText(/^\d{1,3}\.\d$/);
-  }
-  await page.getByRole("link", { name: /Host stand welcome/ }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Dine-in" })).toBeVisible();
+  await expect(page.getByTestId("journey-score")).toHaveText(/^\d{1,3}\.\d$/);
+  await expect(page.getByTestId("journey-change")).toHaveText(/(▲|▼) ?(up|down) \d+\.\d vs previous week|no change/);
+  await markWindow(page);
+
+  const journey = page.getByLabel("Journey", { exact: true });
+  await journey.selectOption({ label: (await journey.locator("option", { hasText: "Online order" }).textContent())! });
+  await expect(page).toHaveURL(/journey=\d+/);
+  await expect(page.getByRole("heading", { level: 2, name: "Online order" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /Website & app/ })).toBeVisible();
+
+  await page.getByText("Quarter", { exact: true }).click();
+  await expect(page).toHaveURL(/view=quarter/);
+  await expect(page.getByLabel("Period", { exact: true })).toHaveValue(/^\d{4}-(01|04|07|10)-01$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Journey overview");
+  await expect(page.getByText(/vs previous quarter|no change since the previous quarter/)).toBeVisible();
+  expect(await windowMarked(page), "changes happen without a page load").toBe(true);
+
+  await page.goBack();
+  await expect(page).not.toHaveURL(/view=quarter/);
+  await expect(page.getByLabel("Period", { exact: true })).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+  await expect(page.getByRole("radio", { name: "Week", exact: true })).toBeChecked();
+  await page.goBack();
+  await expect(page.getByRole("heading", { level: 2, name: "Dine-in" })).toBeVisible();
+
+  // The same kind of view straight from a link.
+  await page.goto(`/overview?view=month&period=${weeksAgo(30)}`);
+  await expect(page.getByRole("radio", { name: "Month", exact: true })).toBeChecked();
+  await expect(page.getByLabel("Period", { exact: true })).toHaveValue(/^\d{4}-\d{2}-01$/);
+});
+
+test("in the kitchen slowdown the kitchen tops the drag table, the food is at risk, and the period changes by picker", async ({ page }) => {
+  await signInAs(page, USERS.executive.email);
+  // The demo's slowdown peaks 23 weeks before the current one.
+  const peak = weeksAgo(23);
+  await page.goto(`/overview?period=${peak}`);
+  await expect(page.getByLabel("Period", { exact: true })).toHaveValue(peak);
+  await expect(page.getByTestId("drag-headline")).toHaveText(/^Kitchen costs Dine-in \d+\.\d of its \d+\.\d missing points\.$/);
+  await expect(page.getByTestId("drag-table").getByRole("rowheader").first()).toHaveText("Kitchen");
+  const drags = (await page.getByTestId("drag-points").allTextContents()).map(Number);
+  expect(drags).toEqual([...drags].sort((a, b) => b - a));
+  await expect(page.getByTestId("at-risk-list")).toContainText("Food");
+  await expect(page.getByTestId("at-risk-list")).toContainText("Kai Chen");
+  await expect(page.getByTestId("influence-sentences").getByRole("listitem").first()).toHaveText(/^When Kitchen drops 10 points, .+ the next week \(r = 0\.\d\d, 25 weeks\)\.$/);
+
+  const earlier = weeksAgo(60);
+  await page.getByLabel("Period", { exact: true }).selectOption(earlier);
+  await expect(page).toHaveURL(new RegExp(`period=${earlier}`));
+  await expect(page.getByTestId("drag-headline")).not.toContainText("Kitchen costs");
+});
+
+test("moving a what-if control lifts the journey score in the browser; nothing is saved", async ({ page }) => {
+  await signInAs(page, USERS.viewer.email);
+  await page.goto(`/overview?period=${weeksAgo(23)}`);
+  const score = Number(await page.getByTestId("journey-score").textContent());
+  const kitchen = page.getByRole("slider", { name: "Kitchen" });
+  await kitchen.focus();
+  await page.keyboard.press("End");
+  await expect(kitchen).toHaveValue("100");
+  const whatIf = page.getByTestId("what-if-score");
+  await expect(whatIf).toContainText("What-if: the journey would score");
+  const lifted = Number(await whatIf.locator("strong").textContent());
+  expect(lifted).toBeGreaterThan(score + 3);
+  await expect(page.getByTestId("drag-table").getByRole("rowheader").first()).not.toHaveText("Kitchen");
+  await expect(page.getByTestId("journey-score")).toHaveText(score.toFixed(1));
+
+  await page.getByRole("button", { name: "Reset" }).click();
+  await expect(whatIf).toHaveCount(0);
+  await expect(page.getByTestId("drag-table").getByRole("rowheader").first()).toHaveText("Kitchen");
+});
+
+test("the influence heatmap explains a cell on hover and switches lag; the trend has a table", async ({ page }) => {
+  await signInAs(page, USERS.executive.email);
+  await page.goto(`/overview?period=${weeksAgo(23)}`);
+  const heatmap = page.getByTestId("influence-heatmap");
+  const cell = heatmap.getByRole("button", { name: /^Kitchen → Front of House the next week: r = 0\.\d\d \((moderate|strong)\)/ });
+  await cell.hover();
+  await expect(page.getByTestId("influence-detail")).toHaveText(/Kitchen → Front of House the next week: r = .+, 25 weeks\./);
+  await page.getByText("Same week (lag 0)").click();
+  await expect(heatmap.getByRole("button", { name: /^Kitchen → Front of House the same week/ })).toBeVisible();
+
+  await page.getByText("Show the figures as a table").click();
+  await expect(page.getByTestId("trend-table").locator("tbody tr")).toHaveCount(26);
+});
+
+test("a tile opens the touchpoint's report", async ({ page }) => {
+  await signInAs(page, USERS.fohHead.email);
+  await page.goto("/overview");
+  await page.getByRole("link", { name: /Host stand welcome/ }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: "Host stand welcome" })).toBeVisible();
   await expect(page.getByText("★ Moment of truth")).toBeVisible();
-  await expect(page.getByTestId("metric-summary")).toHaveCount(2);
+});
+
+test("a link with a bad parameter still opens, and says what it ignored", async ({ page }) => {
+  await signInAs(page, USERS.executive.email);
+  await page.goto("/overview?view=fortnight&journey=99999");
+  await expect(page.getByText('View must be week, month or quarter; ignored "fortnight".')).toBeVisible();
+  await expect(page.getByText("There is no journey 99999; showing Dine-in instead.")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Dine-in" })).toBeVisible();
 });
 
 test("an unknown touchpoint shows the not-found page", async ({ page }) => {
@@ -20,22 +114,4 @@ test("an unknown touchpoint shows the not-found page", async ({ page }) => {
   const response = await page.goto("/touchpoints/999999");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
-});
-
-test("in the kitchen slowdown, the kitchen tops Dine-in's drag table; the period changes by URL and by picker", async ({ page }) => {
-  await signInAs(page, USERS.executive.email);
-  // The demo's slowdown peaks 23 weeks before the current one.
-  const peak = weeksAgo(23);
-  await page.goto(`/overview?period=${peak}`);
-  await expect(page.getByLabel("Period")).toHaveValue(peak);
-  const dineIn = page.getByTestId("journey-card").filter({ has: page.getByRole("heading", { name: "Dine-in" }) });
-  await expect(dineIn.getByTestId("drag-headline")).toHaveText(/^Kitchen costs Dine-in \d+\.\d of its \d+\.\d missing points\.$/);
-  await expect(dineIn.getByTestId("drag-table").getByRole("rowheader").first()).toHaveText("Kitchen");
-  const drags = (await dineIn.getByTestId("drag-points").allTextContents()).map(Number);
-  expect(drags).toEqual([...drags].sort((a, b) => b - a));
-
-  const earlier = weeksAgo(60);
-  await page.getByLabel("Period").selectOption(earlier);
-  await expect(page).toHaveURL(new RegExp(`period=${earlier}`));
-  await expect(dineIn.getByTestId("drag-headline")).not.toContainText("Kitchen costs");
 });

@@ -16,16 +16,16 @@ export function OverviewControls({ overview, navigate }: { overview: Overview; n
   const fromOptions = overview.periodOptions.filter((p) => p.key <= period);
   return (
     <div className="flex flex-wrap items-end gap-3">
-      <label className="text-sm">
-        <span className="mb-1 block font-medium text-slate-700">Journey</span>
-        <select className={select} value={overview.journey!.id} onChange={(e) => navigate({ journey: e.target.value })}>
+      <div className="text-sm">
+        <label htmlFor="overview-journey" className="mb-1 block font-medium text-slate-700">Journey</label>
+        <select id="overview-journey" className={select} value={overview.journey!.id} onChange={(e) => navigate({ journey: e.target.value })}>
           {overview.journeys.map((j) => (
             <option key={j.id} value={j.id}>
               {j.name} ({formatScore(j.score)})
             </option>
           ))}
         </select>
-      </label>
+      </div>
       <fieldset className="text-sm">
         <legend className="mb-1 block font-medium text-slate-700">View by</legend>
         <div className="inline-flex rounded-md border border-slate-300 bg-white p-0.5">
@@ -40,23 +40,23 @@ export function OverviewControls({ overview, navigate }: { overview: Overview; n
           ))}
         </div>
       </fieldset>
-      <label className="text-sm">
-        <span className="mb-1 block font-medium text-slate-700">Period</span>
-        <select className={select} value={period} onChange={(e) => navigate({ period: e.target.value, from: from.key > e.target.value ? null : undefined })}>
+      <div className="text-sm">
+        <label htmlFor="overview-period" className="mb-1 block font-medium text-slate-700">Period</label>
+        <select id="overview-period" className={select} value={period} onChange={(e) => navigate({ period: e.target.value, from: from.key > e.target.value ? null : undefined })}>
           {overview.periodOptions.map((p) => (
             <option key={p.key} value={p.key}>{p.label}</option>
           ))}
         </select>
-      </label>
-      <label className="text-sm">
-        <span className="mb-1 block font-medium text-slate-700">Trend from</span>
-        <select className={select} value={from.key} onChange={(e) => navigate({ from: e.target.value })}>
+      </div>
+      <div className="text-sm">
+        <label htmlFor="overview-from" className="mb-1 block font-medium text-slate-700">Trend from</label>
+        <select id="overview-from" className={select} value={from.key} onChange={(e) => navigate({ from: e.target.value })}>
           {!fromOptions.some((p) => p.key === from.key) && <option value={from.key}>{from.label}</option>}
           {fromOptions.map((p) => (
             <option key={p.key} value={p.key}>{p.label}</option>
           ))}
         </select>
-      </label>
+      </div>
     </div>
   );
 }
