@@ -10,7 +10,7 @@ import { addPeriods, currentPeriod } from "../lib/periods";
 
 const root = path.resolve(import.meta.dirname, "..");
 const SIZES = (process.env.BENCH_SIZES ?? "10000,100000,1000000").split(",").map(Number);
-const RUNS = 7;
+const RUNS = 11;
 const DEPARTMENTS = 20;
 const JOURNEYS = 3;
 const STAGES_PER_JOURNEY = 5;
@@ -18,15 +18,19 @@ const TOUCHPOINTS = 300;
 const METRICS_PER_TOUCHPOINT = 2;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-async function time(run: () => Promise<unknown>): Promise<number> {
-  await run(); // warm-up
-  const times: number[] = [];
+
+/** Median ms of each task, run in turns so that both see the same machine load. */
+async function timeInTurns(tasks: (() => Promise<unknown>)[]): Promise<number[]> {
+  for (const task of tasks) await task(); // warm-up
+  const times = tasks.map(() => [] as number[]);
   for (let i = 0; i < RUNS; i++) {
-    const started = performance.now();
-    await run();
-    times.push(performance.now() - started);
+    for (const [n, task] of tasks.entries()) {
+      const started = performance.now();
+      await task();
+      times[n]!.push(performance.now() - started);
+    }
   }
-  return median(times);
+  return times.map(median);
 }
 
 async function main() {
@@ -68,7 +72,7 @@ async function main() {
   console.log(`Overview on ${provider}: ${DEPARTMENTS} departments, ${TOUCHPOINTS} touchpoints, ${metrics.length} metrics, ${JOURNEYS} journeys.`);
   console.log("Overview = getOverview(), the page's data: every journey scored for the week, the first one for 27 weeks");
   console.log("(trend, change, drag, at-risk and stale lists, lag-0/lag-1 influence for every department pair).");
-  console.log("Medians of 7 runs after a warm-up.\n");
+  console.log(`Medians of ${RUNS} runs after a warm-up, the three measurements taking turns.\n`);
   console.log("   entries | overview | GROUP BY, same 27 weeks | overview ÷ GROUP BY | GROUP BY, whole table");
 
   let inserted = 0;
@@ -86,9 +90,11 @@ async function main() {
     }
     inserted = size;
 
-    const overview = await time(() => getOverview({ period: last }));
-    const window = await time(() => appDb.$queryRaw`SELECT "metricId", "periodStart", AVG("value") FROM "MetricEntry" WHERE "periodStart" >= ${windowStart} AND "periodStart" <= ${last} GROUP BY "metricId", "periodStart"`);
-    const whole = await time(() => appDb.$queryRaw`SELECT "metricId", COUNT(*), AVG("value") FROM "MetricEntry" GROUP BY "metricId"`);
+    const [overview, window, whole] = (await timeInTurns([
+      () => getOverview({ period: last }),
+      () => appDb.$queryRaw`SELECT "metricId", "periodStart", AVG("value") FROM "MetricEntry" WHERE "periodStart" >= ${windowStart} AND "periodStart" <= ${last} GROUP BY "metricId", "periodStart"`,
+      () => appDb.$queryRaw`SELECT "metricId", COUNT(*), AVG("value") FROM "MetricEntry" GROUP BY "metricId"`,
+    ])) as [number, number, number];
     console.log(
       `${size.toLocaleString("en-GB").padStart(10)} | ${overview.toFixed(1).padStart(6)} ms | ${window.toFixed(1).padStart(20)} ms | ${(overview / window).toFixed(2).padStart(18)} | ${whole.toFixed(1).padStart(18)} ms`,
     );

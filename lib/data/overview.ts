@@ -25,6 +25,7 @@ import {
   getFiguresByPeriod,
   getJourneyStructures,
   getLastFigurePeriods,
+  getSampleSizes,
   INFLUENCE_PERIODS,
   scoreOverPeriods,
   type DepartmentInfluence,
@@ -219,7 +220,13 @@ export async function getOverview(params: OverviewParams = {}, notices: string[]
     notices.push(`Figures are entered by ${periodNoun(native)}, so they cannot be shown by ${periodNoun(view)}.`);
     view = native;
   }
-  const [structures, reporting] = await Promise.all([getJourneyStructures(), getReportingPeriod(native)]);
+  // The newest well-reported period is only needed when the link names no usable period.
+  const asked = params.period && startOfPeriod(params.period, view) <= currentPeriod(view);
+  const [structures, reporting, anyFigure] = await Promise.all([
+    getJourneyStructures(),
+    asked ? null : getReportingPeriod(native),
+    asked ? db.metricEntry.findFirst({ select: { id: true } }) : null,
+  ]);
   const { period, from, automatic } = resolvePeriods(params, view, reporting, notices);
 
   const latest = currentPeriod(view);
@@ -251,11 +258,11 @@ export async function getOverview(params: OverviewParams = {}, notices: string[]
     automaticPeriod: automatic,
     periodOptions,
     notices,
-    hasFigures: reporting !== null,
+    hasFigures: (asked ? anyFigure : reporting) !== null,
     bands: { bandGoodMin: settings.bandGoodMin, bandFairMin: settings.bandFairMin },
     momentOfTruthMultiplier: settings.momentOfTruthMultiplier,
     journeys: structures.map((j) => {
-      const score = scoreJourney(j.touchpoints, chosen?.values ?? new Map(), settings.momentOfTruthMultiplier).score;
+      const score = scoreJourney(j.touchpoints, chosen ?? new Map(), settings.momentOfTruthMultiplier).score;
       return { id: j.id, name: j.name, score, band: band(score) };
     }),
     journey: selected
@@ -279,7 +286,6 @@ async function journeyOverview(journey: JourneyStructure, c: Context): Promise<J
   const scores = scoreOverPeriods(journey, c.computed, c.figures, c.multiplier);
   const now = scores.at(-1)!;
   const shownScores = scores.slice(scores.length - c.shown.length);
-  const samples = c.figures.get(c.period.getTime())?.samples ?? new Map<number, number>();
   const departmentOf = new Map(journey.stages.flatMap((s) => s.touchpoints.map((t) => [t.department.id, t.department])));
   const stageOf = new Map(journey.stages.flatMap((s) => s.touchpoints.map((t) => [t.id, s.name])));
   const touchpointSeries = (id: number) => scores.map((s) => s.touchpoints.get(id)?.score ?? null);
@@ -294,7 +300,8 @@ async function journeyOverview(journey: JourneyStructure, c: Context): Promise<J
   });
   const listed = flagged.filter((f) => f.atRisk || f.stale);
   const end = addPeriods(c.period, 1, c.view);
-  const [lastFigures, heads] = await Promise.all([
+  const [samples, lastFigures, heads] = await Promise.all([
+    getSampleSizes(c.period, end),
     getLastFigurePeriods(listed.map((f) => f.t.id), end),
     getDepartmentHeads([...new Set(listed.map((f) => f.t.departmentId))]),
   ]);

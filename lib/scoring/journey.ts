@@ -81,7 +81,11 @@ function groupScore(items: readonly RolledTouchpoint[]): GroupScore {
 
 function groupBy<K>(items: readonly RolledTouchpoint[], key: (t: RolledTouchpoint) => K): Map<K, RolledTouchpoint[]> {
   const groups = new Map<K, RolledTouchpoint[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
   return groups;
 }
 

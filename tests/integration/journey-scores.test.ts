@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { departmentInfluence, getFiguresByPeriod, getJourneyStructures, getLastFigurePeriods, scoreOverPeriods } from "../../lib/data/journey-scores";
+import { departmentInfluence, getFiguresByPeriod, getJourneyStructures, getLastFigurePeriods, getSampleSizes, scoreOverPeriods } from "../../lib/data/journey-scores";
 import { db } from "../../lib/db";
 import { addPeriods, parsePeriodKey, periodsBetween } from "../../lib/periods";
 import { scoreJourney } from "../../lib/scoring/journey";
@@ -17,22 +17,24 @@ describe("journey scores over a window", () => {
     const periods = periodsBetween(parsePeriodKey("2026-10-26")!, parsePeriodKey("2026-11-16")!, "WEEK");
     const figures = await getFiguresByPeriod(periods, "WEEK", "WEEK");
     const raw = await db.metricEntry.findMany({ where: { periodStart: { gte: periods[0], lte: periods.at(-1) } }, select: { metricId: true, periodStart: true, value: true, sampleSize: true } });
-    expect([...figures.values()].reduce((n, f) => n + f.values.size, 0)).toBe(raw.length);
-    for (const r of raw) {
-      expect(figures.get(r.periodStart.getTime())!.values.get(r.metricId)).toBe(r.value);
-      if (r.sampleSize !== null) expect(figures.get(r.periodStart.getTime())!.samples.get(r.metricId)).toBe(r.sampleSize);
+    expect([...figures.values()].reduce((n, f) => n + f.size, 0)).toBe(raw.length);
+    for (const r of raw) expect(figures.get(r.periodStart.getTime())!.get(r.metricId)).toBe(r.value);
+    const samples = await getSampleSizes(periods[0]!, addPeriods(periods.at(-1)!, 1, "WEEK"));
+    for (const [metricId, n] of samples) {
+      expect(n).toBe(raw.filter((r) => r.metricId === metricId).reduce((sum, r) => sum + (r.sampleSize ?? 0), 0));
     }
+    expect(samples.size).toBe(new Set(raw.filter((r) => r.sampleSize !== null).map((r) => r.metricId)).size);
   });
 
   it("averages weekly figures into months and quarters by the month each week starts in", async () => {
     const months = periodsBetween(parsePeriodKey("2026-08-01")!, parsePeriodKey("2026-10-01")!, "MONTH");
     const [byMonth, byQuarter] = await Promise.all([getFiguresByPeriod(months, "MONTH", "WEEK"), getFiguresByPeriod([parsePeriodKey("2026-07-01")!], "QUARTER", "WEEK")]);
-    const raw = await db.metricEntry.findMany({ where: { periodStart: { gte: parsePeriodKey("2026-07-01")!, lt: parsePeriodKey("2026-11-01")! } }, select: { metricId: true, periodStart: true, value: true, sampleSize: true } });
+    const raw = await db.metricEntry.findMany({ where: { periodStart: { gte: parsePeriodKey("2026-07-01")!, lt: parsePeriodKey("2026-11-01")! } }, select: { metricId: true, periodStart: true, value: true } });
     const expected = (from: string, to: string) => {
-      const sums = new Map<number, { total: number; n: number; samples: number }>();
+      const sums = new Map<number, { total: number; n: number }>();
       for (const r of raw.filter((r) => key(r.periodStart) >= from && key(r.periodStart) < to)) {
-        const s = sums.get(r.metricId) ?? { total: 0, n: 0, samples: 0 };
-        sums.set(r.metricId, { total: s.total + r.value, n: s.n + 1, samples: s.samples + (r.sampleSize ?? 0) });
+        const s = sums.get(r.metricId) ?? { total: 0, n: 0 };
+        sums.set(r.metricId, { total: s.total + r.value, n: s.n + 1 });
       }
       return sums;
     };
@@ -40,11 +42,10 @@ describe("journey scores over a window", () => {
     const august = expected("2026-08-01", "2026-09-01");
     expect(Math.max(...[...august.values()].map((s) => s.n))).toBe(5);
     for (const [metricId, s] of august) {
-      expect(byMonth.get(months[0]!.getTime())!.values.get(metricId)).toBeCloseTo(s.total / s.n, 9);
-      if (s.samples > 0) expect(byMonth.get(months[0]!.getTime())!.samples.get(metricId)).toBe(s.samples);
+      expect(byMonth.get(months[0]!.getTime())!.get(metricId)).toBeCloseTo(s.total / s.n, 9);
     }
     for (const [metricId, s] of expected("2026-07-01", "2026-10-01")) {
-      expect(byQuarter.get(parsePeriodKey("2026-07-01")!.getTime())!.values.get(metricId)).toBeCloseTo(s.total / s.n, 9);
+      expect(byQuarter.get(parsePeriodKey("2026-07-01")!.getTime())!.get(metricId)).toBeCloseTo(s.total / s.n, 9);
     }
     expect([...byMonth.keys()].map((t) => key(new Date(t)))).toEqual(["2026-08-01", "2026-09-01", "2026-10-01"]);
   });
@@ -83,6 +84,26 @@ describe("journey scores over a window", () => {
     const reservations = (await db.department.findUniqueOrThrow({ where: { slug: "reservations" } })).id;
     expect(influence.some((p) => p.from === facilities && p.to === reservations)).toBe(false);
     expect(influence.some((p) => p.from === reservations && p.to === facilities)).toBe(true);
+  });
+
+  it("reads the structure in journey, stage and touchpoint order, leaving archived parts out and keeping empty ones", async () => {
+    const nested = await db.journey.findMany({
+      where: { archivedAt: null },
+      orderBy: [{ position: "asc" }, { name: "asc" }],
+      select: { id: true, stages: { where: { archivedAt: null }, orderBy: { position: "asc" }, select: { id: true, touchpoints: { where: { archivedAt: null }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, metrics: { where: { archivedAt: null }, select: { id: true } } } } } } },
+    });
+    const ids = (journeys: { id: number; stages: { id: number; touchpoints: { id: number; metrics: { id: number }[] }[] }[] }[]) =>
+      journeys.map((j) => [j.id, j.stages.map((s) => [s.id, s.touchpoints.map((t) => [t.id, t.metrics.map((m) => m.id).sort()])])]);
+    expect(ids(await getJourneyStructures())).toEqual(ids(nested));
+
+    const food = await db.touchpoint.findFirstOrThrow({ where: { name: "Food" }, select: { id: true } });
+    await db.touchpoint.update({ where: { id: food.id }, data: { archivedAt: new Date() } });
+    const bare = await db.journey.create({ data: { name: "Events", slug: "events", position: 9, stages: { create: [{ name: "Enquire", position: 0 }] } } });
+    await db.journey.create({ data: { name: "Gift cards", slug: "gift-cards", position: 10 } });
+    const structures = await getJourneyStructures();
+    expect(structures.flatMap((j) => j.touchpoints).some((t) => t.id === food.id)).toBe(false);
+    expect(structures.find((j) => j.id === bare.id)!.stages).toMatchObject([{ name: "Enquire", touchpoints: [] }]);
+    expect(structures.find((j) => j.name === "Gift cards")!.stages).toEqual([]);
   });
 
   it("finds each touchpoint's latest figure before a date", async () => {
