@@ -37,7 +37,7 @@ function CompareTooltip({ active, payload, rows, noun }: Partial<TooltipContentP
   );
 }
 
-/** The journey's and its departments' scores over the range, with the journey target as a line. */
+/** The journey's and its departments' scores over the range, each with its target as a dashed line. */
 export function TrendChart({ journey, view }: { journey: JourneyOverview; view: ViewGranularity }) {
   const noun = periodNoun(view);
   // Start with the departments that drag most; people add the others from the list.
@@ -47,12 +47,17 @@ export function TrendChart({ journey, view }: { journey: JourneyOverview; view: 
     short: p.short,
     journey: journey.trend.score[i] ?? null,
     target: journey.trend.target[i] ?? null,
-    ...Object.fromEntries(journey.trend.departments.map((d) => [`d${d.id}`, d.scores[i] ?? null])),
+    ...Object.fromEntries(journey.trend.departments.flatMap((d) => [[`d${d.id}`, d.scores[i] ?? null], [`t${d.id}`, d.targets[i] ?? null]])),
   }));
   const series: Series[] = [
     { key: "journey", name: journey.name, colour: "#0f172a", width: 3 },
     { key: "target", name: "Journey target", colour: "#0f172a", dashed: true, width: 1.5 },
-    ...journey.departments.filter((d) => shown.has(d.id)).map((d) => ({ key: `d${d.id}`, name: d.name, colour: d.colour, width: 1.75 })),
+    ...journey.departments
+      .filter((d) => shown.has(d.id))
+      .flatMap((d) => [
+        { key: `d${d.id}`, name: d.name, colour: d.colour, width: 1.75 },
+        { key: `t${d.id}`, name: `${d.name} target`, colour: d.colour, dashed: true, width: 1 },
+      ]),
   ];
   const last = journey.trend.periods.at(-1);
   const toggle = (id: number) =>
@@ -68,7 +73,7 @@ export function TrendChart({ journey, view }: { journey: JourneyOverview; view: 
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="trend-heading" className="text-base font-semibold">Trend</h2>
         <p className="text-xs text-slate-600">
-          {journey.trend.periods[0]?.label} to {last?.label} · hover a {noun} to compare it with the one before
+          {journey.trend.periods[0]?.label} to {last?.label} · dashed lines are targets · hover a {noun} to compare it with the one before
         </p>
       </div>
       <div className="mt-3 flex flex-wrap gap-2" role="group" aria-label="Departments on the chart">

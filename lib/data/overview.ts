@@ -110,7 +110,7 @@ export type JourneyOverview = {
     periods: (PeriodOption & { short: string })[];
     score: (number | null)[];
     target: (number | null)[];
-    departments: { id: number; scores: (number | null)[] }[];
+    departments: { id: number; scores: (number | null)[]; targets: (number | null)[] }[];
   };
   stages: { id: number; name: string; score: number | null; touchpoints: OverviewTile[] }[];
   /** Most drag first. */
@@ -353,7 +353,7 @@ async function journeyOverview(journey: JourneyStructure, c: Context): Promise<J
       periods: c.shown.map((p) => ({ ...option(p, c.view), short: formatPeriodShort(p, c.view) })),
       score: shownScores.map((s) => s.score),
       target: shownScores.map((s) => s.targetScore),
-      departments: departments.map((d) => ({ id: d.id, scores: d.trend })),
+      departments: departments.map((d) => ({ id: d.id, scores: d.trend, targets: shownScores.map((s) => s.departments.get(d.id)?.targetScore ?? null) })),
     },
     stages: journey.stages.map((stage) => ({
       id: stage.id,

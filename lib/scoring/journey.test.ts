@@ -156,3 +156,24 @@ describe("scoreJourney", () => {
     expect(journey.coverage).toBe(0);
   });
 });
+
+describe("department ranking by drag (hand-computed)", () => {
+  // Host stand wait (Front of House, dept 1): a lower-is-better metric, minutes, best 0, worst 20,
+  // target 4 → target score 80; 8 minutes → 100 · (8 − 20) / (0 − 20) = 60. A moment of truth.
+  // Menu clarity (Marketing, dept 2): % agreeing, best 100, worst 0, target 80; 50% → 50.
+  const wait: ScoredTouchpoint = { id: 1, stageId: 1, departmentId: 1, weight: 1, momentOfTruth: true, metrics: [{ id: 11, weight: 1, scaleBest: 0, scaleWorst: 20, target: 4 }] };
+  const menu: ScoredTouchpoint = { id: 2, stageId: 1, departmentId: 2, weight: 1, momentOfTruth: false, metrics: [{ id: 21, weight: 1, scaleBest: 100, scaleWorst: 0, target: 80 }] };
+  const period = values({ 11: 8, 21: 50 });
+  const ranking = (k: number) =>
+    [...scoreJourney([wait, menu], period, k).departments].sort((a, b) => b[1].drag - a[1].drag).map(([id, d]) => [id, Number(d.drag.toFixed(2))]);
+
+  it("without the moment-of-truth weight, Marketing's 30-point gap drags most", () => {
+    // ΣW = 2: Front of House 1 · 20 / 2 = 10, Marketing 1 · 30 / 2 = 15.
+    expect(ranking(1)).toEqual([[2, 15], [1, 10]]);
+  });
+
+  it("counting the host stand double as a moment of truth puts Front of House first", () => {
+    // ΣW = 3: Front of House 2 · 20 / 3 = 13.33, Marketing 1 · 30 / 3 = 10.
+    expect(ranking(2)).toEqual([[1, 13.33], [2, 10]]);
+  });
+});
