@@ -68,7 +68,7 @@ export function OverviewDashboard({ initial, initialSearch }: { initial: Overvie
       <PageHeader
         title="Journey overview"
         description={
-          period
+          period && overview.hasFigures && overview.journey
             ? `${overview.organisation} · ${formatPeriod(period, overview.view)}${overview.automaticPeriod ? ", the newest period with at least half the figures in" : ""}`
             : overview.organisation
         }
