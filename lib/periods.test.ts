@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addPeriods, formatPeriod, formatPeriodShort, isPeriodStart, parsePeriodKey, periodsBetween, startOfPeriod, toPeriodKey, viewGranularities } from "./periods";
+import { addPeriods, formatPeriod, formatPeriodShort, isPeriodStart, parsePeriodKey, periodsBetween, resolveRange, startOfPeriod, toPeriodKey, viewGranularities } from "./periods";
 
 /** UTC instant; month is 1-based here to keep the tables readable. */
 const utc = (y: number, m: number, d: number, h = 0, min = 0, s = 0) => new Date(Date.UTC(y, m - 1, d, h, min, s));
@@ -186,5 +186,35 @@ describe("quarters and coarser views", () => {
   it("lists every period start between two, inclusive", () => {
     expect(periodsBetween(utc(2026, 9, 1), utc(2026, 11, 1), "MONTH")).toEqual([utc(2026, 9, 1), utc(2026, 10, 1), utc(2026, 11, 1)]);
     expect(periodsBetween(utc(2026, 11, 16), utc(2026, 11, 9), "WEEK")).toEqual([]);
+  });
+});
+
+describe("resolveRange", () => {
+  const now = utc(2026, 11, 23, 12);
+  const options = { fallbackTo: utc(2026, 11, 16), defaultLength: 12, maxLength: 52, now };
+
+  it("defaults to the fallback period and the default length before it", () => {
+    expect(resolveRange({}, "WEEK", options)).toEqual({ from: utc(2026, 8, 31), to: utc(2026, 11, 16), automatic: true, notices: [] });
+  });
+
+  it("snaps what the link asked for to period starts", () => {
+    const range = resolveRange({ from: utc(2026, 6, 3), to: utc(2026, 6, 19) }, "WEEK", options);
+    expect(range).toEqual({ from: utc(2026, 6, 1), to: utc(2026, 6, 15), automatic: false, notices: [] });
+  });
+
+  it("replaces a future period, and a start after the end, saying so", () => {
+    const range = resolveRange({ from: utc(2026, 12, 7), to: utc(2026, 12, 7) }, "WEEK", options);
+    expect(range.to).toEqual(utc(2026, 11, 16));
+    expect(range.from).toEqual(utc(2026, 8, 31));
+    expect(range.notices).toEqual([
+      "Week of 7 Dec 2026 has not started yet; showing the latest reported period instead.",
+      "The range cannot start (Week of 7 Dec 2026) after the period shown (Week of 16 Nov 2026); showing the default range.",
+    ]);
+  });
+
+  it("cuts a range longer than the maximum", () => {
+    const range = resolveRange({ from: utc(2020, 1, 6), to: utc(2026, 11, 16) }, "WEEK", options);
+    expect(range.from).toEqual(utc(2025, 11, 24));
+    expect(range.notices).toEqual(["A range can cover at most 52 weeks; it now starts at Week of 24 Nov 2025."]);
   });
 });

@@ -102,3 +102,39 @@ export function dateRange(dates: Date[]): { gte: Date; lte: Date } {
   }
   return { gte: new Date(low), lte: new Date(high) };
 }
+
+export type RangeRequest = { from?: Date; to?: Date };
+export type ResolvedRange = { from: Date; to: Date; /** `to` was not asked for (or not usable). */ automatic: boolean; notices: string[] };
+
+/**
+ * The range of periods a page shows from what a link asked for, snapped to period starts: `to`
+ * defaults to `fallbackTo` (and replaces a future one), `from` to `defaultLength` periods before
+ * `to`; a range longer than `maxLength` is cut. Each correction is explained in `notices`.
+ */
+export function resolveRange(
+  asked: RangeRequest,
+  granularity: ViewGranularity,
+  { fallbackTo, defaultLength, maxLength, now = new Date() }: { fallbackTo: Date; defaultLength: number; maxLength: number; now?: Date },
+): ResolvedRange {
+  const notices: string[] = [];
+  let to = asked.to ? startOfPeriod(asked.to, granularity) : null;
+  if (to && to > currentPeriod(granularity, now)) {
+    notices.push(`${formatPeriod(to, granularity)} has not started yet; showing the latest reported period instead.`);
+    to = null;
+  }
+  const automatic = to === null;
+  to ??= startOfPeriod(fallbackTo, granularity);
+
+  let from = asked.from ? startOfPeriod(asked.from, granularity) : null;
+  if (from && from > to) {
+    notices.push(`The range cannot start (${formatPeriod(from, granularity)}) after the period shown (${formatPeriod(to, granularity)}); showing the default range.`);
+    from = null;
+  }
+  const earliest = addPeriods(to, -(maxLength - 1), granularity);
+  if (from && from < earliest) {
+    notices.push(`A range can cover at most ${maxLength} ${periodNoun(granularity)}s; it now starts at ${formatPeriod(earliest, granularity)}.`);
+    from = earliest;
+  }
+  from ??= addPeriods(to, -(defaultLength - 1), granularity);
+  return { from, to, automatic, notices };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Role } from "./domain";
-import { canLockPeriods, canUseEntry, canViewHistory, canViewOverview, canViewTouchpoint, canWriteEntries, type Actor } from "./permissions";
+import { canLockPeriods, canShareReport, canUseEntry, canViewHistory, canViewOverview, canViewTouchpoint, canWriteEntries, type Actor } from "./permissions";
 
 const SALES = 1;
 const SUPPORT = 2;
@@ -83,5 +83,19 @@ describe("canWriteEntries", () => {
   it.each<Role>(["EXECUTIVE", "VIEWER"])("refuses %s even for a department they belong to", (role) => {
     const actor: Actor = { id: 9, role, departmentIds: [SALES] };
     expect(canWriteEntries(actor, SALES)).toBe(false);
+  });
+});
+
+describe("canShareReport", () => {
+  it.each([
+    ["admin", true, true],
+    ["adminWithoutDepartments", true, true],
+    ["executive", true, true],
+    ["head", true, false],
+    ["headWithoutDepartments", false, false],
+    ["viewer", false, false],
+  ] as const)("%s: own department's touchpoint %s, another department's %s", (name, own, other) => {
+    expect(canShareReport(actors[name]!, SALES)).toBe(own);
+    expect(canShareReport(actors[name]!, BILLING)).toBe(other);
   });
 });

@@ -14,12 +14,16 @@ type Permission =
   /** Close and reopen periods, and change figures in closed ones. */
   | "periods:lock"
   /** See every department's figure history and revisions. */
-  | "history:view-any";
+  | "history:view-any"
+  /** Create and revoke public links to any touchpoint's report. */
+  | "reports:share-any"
+  /** Create and revoke public links to the reports of one's own departments' touchpoints. */
+  | "reports:share-own";
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  ADMIN: ["overview:view", "touchpoint:view", "entries:write-any", "periods:lock", "history:view-any"],
-  EXECUTIVE: ["overview:view", "touchpoint:view", "history:view-any"],
-  DEPARTMENT_HEAD: ["overview:view", "touchpoint:view", "entries:write-own"],
+  ADMIN: ["overview:view", "touchpoint:view", "entries:write-any", "periods:lock", "history:view-any", "reports:share-any"],
+  EXECUTIVE: ["overview:view", "touchpoint:view", "history:view-any", "reports:share-any"],
+  DEPARTMENT_HEAD: ["overview:view", "touchpoint:view", "entries:write-own", "reports:share-own"],
   VIEWER: ["overview:view", "touchpoint:view"],
 };
 
@@ -59,4 +63,9 @@ export function canViewHistory(actor: Actor, departmentId: number): boolean {
 /** Whether this user may create, list and revoke the department's ingest API keys. */
 export function canManageApiKeys(actor: Actor, departmentId: number): boolean {
   return canWriteEntries(actor, departmentId);
+}
+
+/** Whether this user may create, list and revoke share links for a touchpoint owned by `departmentId`. */
+export function canShareReport(actor: Actor, departmentId: number): boolean {
+  return has(actor, "reports:share-any") || (has(actor, "reports:share-own") && actor.departmentIds.includes(departmentId));
 }

@@ -1,15 +1,15 @@
 // Per-department keys for the ingest API. A key is shown once, when created; only its SHA-256
 // hash and a short prefix (to tell keys apart in lists) are stored.
-import { createHash, randomBytes } from "node:crypto";
 import { db } from "../db";
 import { forbidden, notFound } from "../errors";
 import { canManageApiKeys, type Actor } from "../permissions";
+import { hashSecret, newSecret } from "../secrets";
 
 const KEY_PREFIX = "tl_";
 /** Characters of the key kept in the clear for lists: "tl_" + 8. */
 const SHOWN_CHARACTERS = 11;
 
-export const hashApiKey = (key: string) => createHash("sha256").update(key).digest("hex");
+export const hashApiKey = hashSecret;
 
 export type ApiKeySummary = {
   id: number;
@@ -37,7 +37,7 @@ export async function createApiKey(actor: Actor, { departmentId, name }: { depar
   const department = await db.department.findFirst({ where: { id: departmentId, archivedAt: null }, select: { id: true } });
   if (!department) throw notFound("That department does not exist or has been archived.");
   // 30 random bytes → 40 base64url characters: 240 bits.
-  const key = KEY_PREFIX + randomBytes(30).toString("base64url");
+  const key = KEY_PREFIX + newSecret(30);
   const created = await db.apiKey.create({
     data: { departmentId, name, prefix: key.slice(0, SHOWN_CHARACTERS), hash: hashApiKey(key), createdById: actor.id },
     select: { id: true, prefix: true, name: true },

@@ -10,6 +10,7 @@ import {
   formatPeriodShort,
   periodNoun,
   periodsBetween,
+  resolveRange,
   startOfPeriod,
   toPeriodKey,
   viewGranularities,
@@ -184,31 +185,6 @@ async function getReportingPeriod(granularity: PeriodGranularity): Promise<Date 
 
 const option = (p: Date, view: ViewGranularity): PeriodOption => ({ key: toPeriodKey(p), label: formatPeriod(p, view) });
 
-/** Works out which periods to show from the link, falling back (with a notice) where it cannot be followed. */
-function resolvePeriods(params: OverviewParams, view: ViewGranularity, reporting: Date | null, notices: string[]) {
-  const latest = currentPeriod(view);
-  let period = params.period ? startOfPeriod(params.period, view) : null;
-  if (period && period > latest) {
-    notices.push(`${formatPeriod(period, view)} has not started yet; showing the latest reported period instead.`);
-    period = null;
-  }
-  const automatic = period === null;
-  period ??= reporting ? startOfPeriod(reporting, view) : latest;
-
-  let from = params.from ? startOfPeriod(params.from, view) : null;
-  if (from && from > period) {
-    notices.push(`The range cannot start (${formatPeriod(from, view)}) after the period shown (${formatPeriod(period, view)}); showing the default range.`);
-    from = null;
-  }
-  const earliest = addPeriods(period, -(MAX_RANGE[view] - 1), view);
-  if (from && from < earliest) {
-    notices.push(`A range can cover at most ${MAX_RANGE[view]} ${periodNoun(view)}s; it now starts at ${formatPeriod(earliest, view)}.`);
-    from = earliest;
-  }
-  from ??= addPeriods(period, -(DEFAULT_RANGE[view] - 1), view);
-  return { period, from, automatic };
-}
-
 /** The overview for `params` (see lib/validation/overview.ts); `notices` carries the link's problems in. */
 export async function getOverview(params: OverviewParams = {}, notices: string[] = []): Promise<Overview> {
   notices = [...notices];
@@ -227,7 +203,13 @@ export async function getOverview(params: OverviewParams = {}, notices: string[]
     asked ? null : getReportingPeriod(native),
     asked ? db.metricEntry.findFirst({ select: { id: true } }) : null,
   ]);
-  const { period, from, automatic } = resolvePeriods(params, view, reporting, notices);
+  const range = resolveRange({ from: params.from, to: params.period }, view, {
+    fallbackTo: reporting ?? currentPeriod(view),
+    defaultLength: DEFAULT_RANGE[view],
+    maxLength: MAX_RANGE[view],
+  });
+  notices.push(...range.notices);
+  const { to: period, from, automatic } = range;
 
   const latest = currentPeriod(view);
   const periodOptions = Array.from({ length: PICKER_PERIODS[view] }, (_, i) => option(addPeriods(latest, -i, view), view));

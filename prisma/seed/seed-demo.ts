@@ -24,6 +24,7 @@ export async function wipeDatabase(db: Db): Promise<void> {
     db.periodLock.deleteMany(),
     db.metricEntry.deleteMany(),
     db.metric.deleteMany(),
+    db.shareLink.deleteMany(),
     db.touchpoint.deleteMany(),
     db.stage.deleteMany(),
     db.journey.deleteMany(),
