@@ -1,11 +1,35 @@
-// Next.js 16's request proxy (formerly middleware.ts): every page but the sign-in page needs a
-// session. Pages and actions check the user again against the database; this is the outer gate.
-import { withAuth } from "next-auth/middleware";
+// Next.js 16's request proxy (formerly middleware.ts). Every page but the sign-in page needs a
+// session; pages and actions check the user again against the database, so this is the outer
+// gate. The one exemption is /r/…, the public share-link pages, which are rate-limited instead.
+import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
+import { NextResponse, type NextFetchEvent } from "next/server";
+import { clientAddress, takePublicRequest } from "./lib/rate-limit";
 
-export default withAuth({ pages: { signIn: "/signin" } });
+const requireSession = withAuth({ pages: { signIn: "/signin" } });
+
+const TOO_MANY = (seconds: number) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Too many requests · Touchline</title></head>
+<body style="font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#0f172a">
+<h1 style="font-size:1.25rem">Too many requests</h1>
+<p>This address has opened shared reports too often in the last minute. Wait ${seconds} seconds and reload the page.</p>
+</body></html>`;
+
+export default async function proxy(request: NextRequestWithAuth, event: NextFetchEvent) {
+  if (request.nextUrl.pathname.startsWith("/r/")) {
+    const wait = await takePublicRequest(clientAddress(request.headers));
+    if (wait !== null) {
+      return new NextResponse(TOO_MANY(wait), {
+        status: 429,
+        headers: { "Content-Type": "text/html; charset=utf-8", "Retry-After": String(wait), "Cache-Control": "no-store" },
+      });
+    }
+    return NextResponse.next();
+  }
+  return requireSession(request, event);
+}
 
 export const config = {
   // Pages only: API routes authenticate themselves (session or API key) and answer 401, not a
   // redirect to the sign-in page. Also not the sign-in page itself or static assets.
-  matcher: ["/((?!api/|signin|_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!api/|signin|_next/static|_next/image|favicon.ico|icon.svg).*)"],
 };

@@ -1,66 +1,62 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
-import { MetricSummary } from "@/components/touchpoint/metric-summary";
-import { EmptyState } from "@/components/ui/empty-state";
+import { RangePicker } from "@/components/report/range-picker";
+import { ReportActions } from "@/components/report/report-actions";
+import { ReportView } from "@/components/report/report-view";
+import { ShareLinks } from "@/components/report/share-links";
 import { requireUser } from "@/lib/auth/session";
-import { getOrganisationSettings } from "@/lib/data/organisation";
-import { getTouchpointReport } from "@/lib/data/touchpoints";
-import { canViewHistory, canViewTouchpoint } from "@/lib/permissions";
+import { listShareLinks } from "@/lib/data/share-links";
+import { getTouchpointReport } from "@/lib/data/touchpoint-report";
+import { canShareReport, canViewHistory, canViewTouchpoint } from "@/lib/permissions";
 import { parseIdParam } from "@/lib/validation/fields";
+import { parseReportRange } from "@/lib/validation/report";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+async function load({ params, searchParams }: Props) {
   const id = parseIdParam((await params).id);
-  const touchpoint = id ? await getTouchpointReport(id) : null;
-  return { title: touchpoint?.name ?? "Touchpoint" };
+  const range = parseReportRange(await searchParams);
+  return { id, range, report: id ? await getTouchpointReport(id, range.from, range.to) : null };
 }
 
-export default async function TouchpointPage({ params }: Props) {
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { report } = await load(props);
+  return { title: report?.touchpoint.name ?? "Touchpoint" };
+}
+
+export default async function TouchpointPage(props: Props) {
   const user = await requireUser();
   if (!canViewTouchpoint(user)) forbidden();
-  const id = parseIdParam((await params).id);
-  if (!id) notFound();
-  const [touchpoint, settings] = await Promise.all([getTouchpointReport(id), getOrganisationSettings()]);
-  if (!touchpoint) notFound();
+  const { id, range, report } = await load(props);
+  if (!id || !report) notFound();
+  const { touchpoint } = report;
+  const mayShare = canShareReport(user, touchpoint.department.id);
+  const links = mayShare ? await listShareLinks(user, touchpoint.id) : [];
+  const mayReadHistory = canViewHistory(user, touchpoint.department.id);
+  const query = `from=${report.range.from.key}&to=${report.range.to.key}`;
 
   return (
-    <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
-        <Link href="/overview" className="hover:underline">Overview</Link>
-        <span aria-hidden="true"> / </span>
-        {touchpoint.stage.journey.name} <span aria-hidden="true">/</span> {touchpoint.stage.name}
-      </nav>
-      <div className="mb-6 flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">{touchpoint.name}</h1>
-          {touchpoint.description && <p className="mt-1 text-sm text-slate-600">{touchpoint.description}</p>}
-        </div>
-        <div className="flex flex-wrap items-center gap-2 text-sm">
-          <span className="inline-flex items-center gap-1.5 rounded-full bg-white px-3 py-1 ring-1 ring-slate-200">
-            <span aria-hidden="true" className="h-2.5 w-2.5 rounded-full" style={{ backgroundColor: touchpoint.department.colour }} />
-            {touchpoint.department.name}
-          </span>
-          {touchpoint.momentOfTruth && (
-            <span className="rounded-full bg-band-fair/10 px-3 py-1 font-medium text-band-fair ring-1 ring-band-fair/30">★ Moment of truth</span>
-          )}
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4 print:hidden">
+        <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+          <Link href={`/overview?journey=${touchpoint.journey.id}`} className="hover:underline">Overview</Link>
+          <span aria-hidden="true"> / </span>
+          {touchpoint.journey.name} <span aria-hidden="true">/</span> {touchpoint.stage}
+        </nav>
+        <div className="flex flex-wrap items-end gap-3">
+          <RangePicker options={report.periodOptions} from={report.range.from} to={report.range.to} />
+          <ReportActions csvHref={`/api/touchpoints/${touchpoint.id}/csv?${query}`} />
         </div>
       </div>
-      {touchpoint.metrics.length === 0 ? (
-        <EmptyState title="No metrics yet">An admin adds the metrics this touchpoint is measured by.</EmptyState>
-      ) : (
-        <div className="grid gap-4 lg:grid-cols-2">
-          {touchpoint.metrics.map((metric) => (
-            <MetricSummary
-              key={metric.id}
-              metric={metric}
-              granularity={settings.periodGranularity}
-              showHistory={canViewHistory(user, touchpoint.department.id)}
-            />
-          ))}
-        </div>
-      )}
-    </>
+      <p className="hidden text-sm text-slate-600 print:block">
+        {report.organisation} · touchpoint report · {report.range.from.label} to {report.range.to.label}
+      </p>
+      {[...range.problems, ...report.notices].map((notice) => (
+        <p key={notice} role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 print:hidden">{notice}</p>
+      ))}
+      <ReportView report={report} historyHref={(i) => (mayReadHistory ? `/metrics/${report.metrics[i]!.id}/history` : null)} />
+      {mayShare && <ShareLinks touchpointId={touchpoint.id} granularity={report.granularity} touchpointName={touchpoint.name} range={report.range} links={links} />}
+    </div>
   );
 }

@@ -1,0 +1,36 @@
+// The touchpoint report as CSV: one line per period and metric (the figures, their sample sizes and
+// sources). Same columns from the internal and the public page. Pure.
+import Papa from "papaparse";
+import type { PublicTouchpointReport } from "./data/touchpoint-report";
+import { formatSource } from "./format";
+
+export const REPORT_CSV_COLUMNS = ["period", "metric", "unit", "value", "target", "sample_size", "source"] as const;
+
+export function reportCsv(report: PublicTouchpointReport): string {
+  const rows = report.periods.flatMap((period, i) =>
+    report.metrics.map((m) => {
+      const point = m.points[i]!;
+      return [period.key, m.name, m.unit, point.value ?? "", m.target ?? "", point.sampleSize ?? "", point.source ? formatSource(point.source) : ""];
+    }),
+  );
+  // escapeFormulae: a metric named "=HYPERLINK(…)" must not become a formula in a spreadsheet.
+  // Numbers (a negative NPS) are left alone.
+  return Papa.unparse({ fields: [...REPORT_CSV_COLUMNS], data: rows }, { escapeFormulae: true, newline: "\r\n" });
+}
+
+/** "touchline-food-2026-06-01-to-2026-08-24.csv" */
+export function reportCsvFilename(report: PublicTouchpointReport): string {
+  const slug = report.touchpoint.name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "touchpoint";
+  return `touchline-${slug}-${report.range.from.key}-to-${report.range.to.key}.csv`;
+}
+
+/** A CSV download response that no cache keeps. */
+export function csvResponse(report: PublicTouchpointReport): Response {
+  return new Response(`\uFEFF${reportCsv(report)}`, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${reportCsvFilename(report)}"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
