@@ -19,19 +19,24 @@ type Props = {
 export function MetricChart({ periods, values, unit, target, warning, comparison, name, domain }: Props) {
   const rows = periods.map((p, i) => ({ label: p.label, short: p.short, value: values[i] ?? null, comparison: comparison?.values[i] ?? null }));
   const format = (v: number) => formatValue(v, unit);
+  // Short units ("%", "min", "s") fit on the axis; longer ones ("complaints") go above it.
+  const shortUnit = unit.length <= 3;
+  const tick = (v: number) => (shortUnit ? format(v) : formatValue(v, ""));
   return (
-    <div className="h-48 w-full print:h-44" aria-hidden="true">
+    <div className="flex h-48 w-full flex-col print:h-44" aria-hidden="true">
+      {!shortUnit && <p className="text-[11px] text-slate-500">{unit}</p>}
+      <div className="min-h-0 flex-1">
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 4 }}>
           <CartesianGrid stroke="#e2e8f0" vertical={false} />
           <XAxis dataKey="short" tick={{ fontSize: 11, fill: "#475569" }} tickLine={false} minTickGap={12} />
           <YAxis
-            width={64}
+            width={shortUnit ? 64 : 44}
             domain={domain ?? ["auto", "auto"]}
             tick={{ fontSize: 11, fill: "#475569" }}
             tickLine={false}
             axisLine={false}
-            tickFormatter={format}
+            tickFormatter={tick}
           />
           {target !== null && <ReferenceLine y={target} stroke="#0072b2" strokeDasharray="6 4" label={{ value: "target", position: "insideTopRight", fontSize: 10, fill: "#0072b2" }} ifOverflow="extendDomain" />}
           {warning !== null && <ReferenceLine y={warning} stroke="#c2410c" strokeDasharray="2 3" label={{ value: "warning", position: "insideBottomRight", fontSize: 10, fill: "#c2410c" }} ifOverflow="extendDomain" />}
@@ -40,6 +45,7 @@ export function MetricChart({ periods, values, unit, target, warning, comparison
           <Line type="monotone" dataKey="value" name={name} stroke="#0f172a" strokeWidth={2} dot={{ r: 2 }} connectNulls isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>
+      </div>
     </div>
   );
 }
