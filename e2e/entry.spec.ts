@@ -30,9 +30,9 @@ test("a department head fills the week with the keyboard only, saves with Ctrl+S
 
   await page.getByRole("link", { name: "Overview" }).click();
   await page.getByRole("link", { name: /^Food\b/ }).first().click();
-  const card = page.getByTestId("metric-summary").filter({ has: page.getByRole("heading", { name: "Ticket time" }) });
+  const card = page.getByTestId("metric-card").filter({ has: page.getByRole("heading", { name: "Ticket time" }) });
   await expect(card.getByTestId("latest-value")).toHaveText("16.5 min");
-  const rating = page.getByTestId("metric-summary").filter({ has: page.getByRole("heading", { name: "Food rating" }) });
+  const rating = page.getByTestId("metric-card").filter({ has: page.getByRole("heading", { name: "Food rating" }) });
   await expect(rating.getByTestId("latest-value")).toHaveText("4.3 stars");
   await expect(rating).toContainText("n = 171");
   await expect(rating).toContainText(`Entered by ${USERS.kitchenHead.name}`);

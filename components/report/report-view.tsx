@@ -90,6 +90,7 @@ export function ReportView({ report, historyHref }: Props) {
                           {m.latest.period.label}
                           {m.latest.sampleSize !== null && ` · n = ${m.latest.sampleSize.toLocaleString("en-GB")}`} · {formatSource(m.latest.source)}
                         </p>
+                        {"enteredBy" in m.latest && m.latest.enteredBy && <p className="text-xs text-slate-500">Entered by {m.latest.enteredBy}</p>}
                       </div>
                     ) : (
                       <p className="text-sm text-slate-500">No figures in this range</p>
