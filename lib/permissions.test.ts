@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Role } from "./domain";
-import { canLockPeriods, canShareReport, canUseEntry, canViewHistory, canViewOverview, canViewTouchpoint, canWriteEntries, type Actor } from "./permissions";
+import { canConfigureOrganisation, canLockPeriods, canShareReport, canUseEntry, canViewHistory, canViewOverview, canViewTouchpoint, canWriteEntries, type Actor } from "./permissions";
 
 const SALES = 1;
 const SUPPORT = 2;
@@ -97,5 +97,18 @@ describe("canShareReport", () => {
   ] as const)("%s: own department's touchpoint %s, another department's %s", (name, own, other) => {
     expect(canShareReport(actors[name]!, SALES)).toBe(own);
     expect(canShareReport(actors[name]!, BILLING)).toBe(other);
+  });
+});
+
+describe("canConfigureOrganisation", () => {
+  it.each([
+    ["admin", true],
+    ["adminWithoutDepartments", true],
+    ["executive", false],
+    ["head", false],
+    ["headWithoutDepartments", false],
+    ["viewer", false],
+  ] as const)("%s: %s", (name, allowed) => {
+    expect(canConfigureOrganisation(actors[name]!)).toBe(allowed);
   });
 });

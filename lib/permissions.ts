@@ -18,10 +18,12 @@ type Permission =
   /** Create and revoke public links to any touchpoint's report. */
   | "reports:share-any"
   /** Create and revoke public links to the reports of one's own departments' touchpoints. */
-  | "reports:share-own";
+  | "reports:share-own"
+  /** Set up departments, journeys, touchpoints, metrics and settings; read the audit log. */
+  | "organisation:configure";
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  ADMIN: ["overview:view", "touchpoint:view", "entries:write-any", "periods:lock", "history:view-any", "reports:share-any"],
+  ADMIN: ["overview:view", "touchpoint:view", "entries:write-any", "periods:lock", "history:view-any", "reports:share-any", "organisation:configure"],
   EXECUTIVE: ["overview:view", "touchpoint:view", "history:view-any", "reports:share-any"],
   DEPARTMENT_HEAD: ["overview:view", "touchpoint:view", "entries:write-own", "reports:share-own"],
   VIEWER: ["overview:view", "touchpoint:view"],
@@ -68,4 +70,9 @@ export function canManageApiKeys(actor: Actor, departmentId: number): boolean {
 /** Whether this user may create, list and revoke share links for a touchpoint owned by `departmentId`. */
 export function canShareReport(actor: Actor, departmentId: number): boolean {
   return has(actor, "reports:share-any") || (has(actor, "reports:share-own") && actor.departmentIds.includes(departmentId));
+}
+
+/** Whether this user may change the organisation's set-up and read its audit log. */
+export function canConfigureOrganisation(actor: Actor): boolean {
+  return has(actor, "organisation:configure");
 }

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { CurrentUser } from "@/lib/data/users";
 import { ROLE_LABELS } from "@/lib/domain";
-import { canUseEntry, canViewOverview } from "@/lib/permissions";
+import { canConfigureOrganisation, canUseEntry, canViewOverview } from "@/lib/permissions";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
@@ -10,6 +10,7 @@ export function AppShell({ user, children }: { user: CurrentUser; children: Reac
   const links = [
     canViewOverview(user) && { href: "/overview", label: "Overview" },
     canUseEntry(user) && { href: "/entry", label: "Metric entry" },
+    canConfigureOrganisation(user) && { href: "/admin", label: "Admin" },
   ].filter((l) => l !== false);
 
   return (

@@ -19,6 +19,7 @@ export type SeedSummary = Record<"departments" | "users" | "journeys" | "stages"
 /** Deletes every row, children first. */
 export async function wipeDatabase(db: Db): Promise<void> {
   await db.$transaction([
+    db.auditEvent.deleteMany(),
     db.entryRevision.deleteMany(),
     db.apiKey.deleteMany(),
     db.periodLock.deleteMany(),
