@@ -24,6 +24,9 @@ const shots: { name: string; email?: string; path: string }[] = [
   { name: "overview", email: "exec@touchline.demo", path: `/overview?period=${weeksAgo(23)}` },
   { name: "entry", email: "foh@touchline.demo", path: "/entry" },
   { name: "touchpoint", email: "kitchen@touchline.demo", path: "/touchpoints/10" },
+  { name: "report", email: "exec@touchline.demo", path: "/touchpoints/8" },
+  { name: "admin-departments", email: "admin@touchline.demo", path: "/admin/departments" },
+  { name: "admin-audit", email: "admin@touchline.demo", path: "/admin/audit" },
   { name: "forbidden", email: "viewer@touchline.demo", path: "/entry" },
   { name: "not-found", email: "viewer@touchline.demo", path: "/touchpoints/99999" },
 ];
