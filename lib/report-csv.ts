@@ -3,6 +3,7 @@
 import Papa from "papaparse";
 import type { PublicTouchpointReport } from "./data/touchpoint-report";
 import { formatSource } from "./format";
+import { slugify } from "./slugs";
 
 export const REPORT_CSV_COLUMNS = ["period", "metric", "unit", "value", "target", "sample_size", "source"] as const;
 
@@ -20,8 +21,7 @@ export function reportCsv(report: PublicTouchpointReport): string {
 
 /** "touchline-food-2026-06-01-to-2026-08-24.csv" */
 export function reportCsvFilename(report: PublicTouchpointReport): string {
-  const slug = report.touchpoint.name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "touchpoint";
-  return `touchline-${slug}-${report.range.from.key}-to-${report.range.to.key}.csv`;
+  return `touchline-${slugify(report.touchpoint.name, "touchpoint")}-${report.range.from.key}-to-${report.range.to.key}.csv`;
 }
 
 /** A CSV download response that no cache keeps. */

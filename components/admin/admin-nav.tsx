@@ -2,6 +2,7 @@ import Link from "next/link";
 
 const SECTIONS = [
   { href: "/admin/departments", label: "Departments" },
+  { href: "/admin/journeys", label: "Journeys and stages" },
   { href: "/admin/audit", label: "Audit log" },
 ];
 

@@ -4,6 +4,7 @@ import { db } from "../db";
 import { conflict, forbidden, notFound } from "../errors";
 import { canConfigureOrganisation, type Actor } from "../permissions";
 import { recordAudit } from "./audit";
+import { firstFreeSlug, slugify } from "../slugs";
 import { isUniqueViolation } from "./prisma-errors";
 
 export type AdminDepartment = {
@@ -34,12 +35,11 @@ export async function listDepartmentsForAdmin(actor: Actor): Promise<AdminDepart
   return departments.map((d) => ({ id: d.id, name: d.name, colour: d.colour, archived: d.archivedAt !== null, activeTouchpoints: d._count.touchpoints, members: d._count.memberships }));
 }
 
-/** "Front of House" → "front-of-house"; a number is added when the slug is taken. */
+/** A slug for a new department, numbered when another department already has it. */
 async function freeSlug(name: string): Promise<string> {
-  const base = name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "department";
-  const taken = new Set((await db.department.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((d) => d.slug));
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+  const base = slugify(name, "department");
+  const taken = await db.department.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } });
+  return firstFreeSlug(base, new Set(taken.map((d) => d.slug)));
 }
 
 const nameTaken = (name: string) => conflict(`There is already a department called “${name}” (perhaps archived). Choose another name or restore that one.`, { field: "name" });
