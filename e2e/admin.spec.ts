@@ -34,10 +34,12 @@ test("an admin adds, renames, archives and restores a department, and the audit 
   await expect(page.getByRole("alert").filter({ hasText: /Kitchen still owns \d+ active touchpoints?/ })).toBeVisible();
 
   await page.getByRole("link", { name: "Audit log" }).click();
-  const actions = await page.getByTestId("audit-row").locator("td:nth-child(3)").allTextContents();
+  // Other tests change journeys meanwhile: look at this department's rows only.
+  const pastry = page.getByTestId("audit-row").filter({ hasText: /department\./ });
+  const actions = await pastry.locator("td:nth-child(3)").allTextContents();
   expect(actions.slice(0, 4).map((a) => a.replace(/ #\d+$/, ""))).toEqual(["department.restore", "department.archive", "department.update", "department.create"]);
-  await expect(page.getByTestId("audit-row").first()).toContainText(USERS.admin.name);
-  await expect(page.getByTestId("audit-row").nth(2)).toContainText("Pastry → Pastry & Desserts");
+  await expect(pastry.first()).toContainText(USERS.admin.name);
+  await expect(pastry.nth(2)).toContainText("Pastry → Pastry & Desserts");
 });
 
 test("only admins reach the administration pages", async ({ page }) => {
@@ -48,4 +50,35 @@ test("only admins reach the administration pages", async ({ page }) => {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(403);
   }
+});
+
+test("an admin builds a journey's stages, reorders them from the keyboard, and the overview lists it", async ({ page }) => {
+  await signInAs(page, USERS.admin.email);
+  await page.goto("/admin/journeys");
+  await page.getByLabel("New journey").fill("Private events");
+  await page.getByLabel("Description", { exact: true }).first().fill("From first enquiry to the thank-you note");
+  await page.getByRole("button", { name: "Add journey" }).click();
+  const journey = page.getByTestId("journey-admin").filter({ has: page.getByRole("heading", { name: "Private events" }) });
+  await expect(journey).toContainText("No stages yet");
+
+  for (const stage of ["Enquire", "Plan", "Host"]) {
+    await journey.getByLabel("New stage for Private events").fill(stage);
+    await journey.getByLabel("New stage for Private events").press("Enter");
+    await expect(journey.getByTestId("stage-row").filter({ hasText: stage })).toBeVisible();
+  }
+  await journey.getByRole("button", { name: "Add stage" }).click(); // empty: refused with a message
+  await expect(journey.getByText("Give the stage a name")).toBeVisible();
+
+  await journey.getByRole("button", { name: "Move Host upstream" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(journey.getByTestId("stage-row").nth(1)).toContainText("Host");
+  await expect(journey.getByRole("button", { name: "Move Enquire upstream" })).toBeDisabled();
+  const order = (await journey.getByTestId("stage-row").allTextContents()).map((t) => t.replace(/^\d+\.\s*/, "").split(/\d+ touchpoints?/)[0]!.trim());
+  expect(order).toEqual(["Enquire", "Host", "Plan"]);
+
+  await page.goto("/overview");
+  const selector = page.getByLabel("Journey", { exact: true });
+  await selector.selectOption({ label: (await selector.locator("option", { hasText: "Private events" }).textContent())! });
+  await expect(page.getByRole("heading", { name: "Private events has no touchpoints yet" })).toBeVisible();
+  await expect(page.getByText("Its stages are Enquire → Host → Plan.")).toBeVisible();
 });

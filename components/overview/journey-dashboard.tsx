@@ -3,6 +3,7 @@
 import { useMemo, useState } from "react";
 import type { JourneyOverview, Overview } from "@/lib/data/overview";
 import { rollUp, whatIf } from "@/lib/scoring/journey";
+import { EmptyState } from "@/components/ui/empty-state";
 import { DepartmentTable } from "./department-table";
 import { InfluenceHeatmap } from "./influence-heatmap";
 import { JourneyHeadline } from "./journey-headline";
@@ -20,6 +21,16 @@ export function JourneyDashboard({ overview, journey }: { overview: Overview; jo
     () => (lifting ? whatIf(base, new Map(Object.entries(lifts).map(([id, percent]) => [Number(id), percent / 100]))) : null),
     [base, lifts, lifting],
   );
+
+  if (journey.touchpoints.length === 0) {
+    return (
+      <EmptyState title={`${journey.name} has no touchpoints yet`}>
+        {journey.stages.length === 0
+          ? "An admin adds its stages, from the customer's first contact to the last, and then the touchpoints in each stage."
+          : `Its stages are ${journey.stages.map((s) => s.name).join(" → ")}. An admin adds the touchpoints in each stage and the metrics that measure them.`}
+      </EmptyState>
+    );
+  }
 
   return (
     <div className="space-y-6">
