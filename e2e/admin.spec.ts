@@ -34,6 +34,7 @@ test("an admin adds, renames, archives and restores a department, and the audit 
   await expect(page.getByRole("alert").filter({ hasText: /Kitchen still owns \d+ active touchpoints?/ })).toBeVisible();
 
   await page.getByRole("link", { name: "Audit log" }).click();
+  await expect(page.getByTestId("audit-table")).toBeVisible();
   // Other tests change journeys meanwhile: look at this department's rows only.
   const pastry = page.getByTestId("audit-row").filter({ hasText: /department\./ });
   const actions = await pastry.locator("td:nth-child(3)").allTextContents();

@@ -29,7 +29,7 @@ test("a wrong password shows a message that does not reveal whether the email ex
 });
 
 const NAVIGATION = [
-  { user: USERS.admin, links: ["Overview", "Metric entry"] },
+  { user: USERS.admin, links: ["Overview", "Metric entry", "Admin"] },
   { user: USERS.executive, links: ["Overview"] },
   { user: USERS.kitchenHead, links: ["Overview", "Metric entry"] },
   { user: USERS.viewer, links: ["Overview"] },

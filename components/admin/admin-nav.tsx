@@ -3,6 +3,7 @@ import Link from "next/link";
 const SECTIONS = [
   { href: "/admin/departments", label: "Departments" },
   { href: "/admin/journeys", label: "Journeys and stages" },
+  { href: "/admin/touchpoints", label: "Touchpoints and metrics" },
   { href: "/admin/audit", label: "Audit log" },
 ];
 

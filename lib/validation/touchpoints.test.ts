@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { createMetricSchema, createTouchpointSchema, METRIC_KIND_DEFAULTS, metricRuleProblems } from "./touchpoints";
+
+const metric = { touchpointId: "4", name: "Wait", kind: "DURATION", unit: "min", direction: "LOWER_IS_BETTER", scaleBest: "0", scaleWorst: "30", target: "5", warningThreshold: "10", weight: "1" };
+
+describe("metric rules", () => {
+  it("accepts a lower-is-better metric with its warning above the target", () => {
+    expect(createMetricSchema.parse(metric)).toMatchObject({ scaleBest: 0, scaleWorst: 30, target: 5, warningThreshold: 10, weight: 1 });
+  });
+
+  it.each([
+    [{ scaleBest: 5, scaleWorst: 5 }, { scaleBest: "Best and worst must differ" }],
+    [{ direction: "HIGHER_IS_BETTER" as const, scaleBest: 0, scaleWorst: 10 }, { scaleBest: "For higher-is-better, best must be above worst" }],
+    [{ direction: "LOWER_IS_BETTER" as const, scaleBest: 10, scaleWorst: 0 }, { scaleBest: "For lower-is-better, best must be below worst" }],
+    [{ target: 12 }, { target: "The target must be on the scale, between 0 and 10" }],
+    [{ target: 4, warningThreshold: 5 }, { warningThreshold: "The warning line must be below the target" }],
+    [{ target: 4, warningThreshold: 4 }, { warningThreshold: "The warning line must be below the target" }],
+    [{ warningThreshold: -1 }, { warningThreshold: "The warning line must be on the scale, between 0 and 10" }],
+  ])("%o → %o", (change, problems) => {
+    expect(metricRuleProblems({ direction: "HIGHER_IS_BETTER", scaleBest: 10, scaleWorst: 0, ...change })).toEqual(problems);
+  });
+
+  it("has no problem with the defaults of any kind", () => {
+    for (const d of Object.values(METRIC_KIND_DEFAULTS)) expect(metricRuleProblems(d)).toEqual({});
+  });
+
+  it("puts each problem on its field through the schema", () => {
+    const result = createMetricSchema.safeParse({ ...metric, warningThreshold: "3", weight: "0" });
+    expect(result.error!.issues.map((i) => [i.path[0], i.message])).toEqual(
+      expect.arrayContaining([["weight", "Weight must be more than 0"], ["warningThreshold", "The warning line must be above the target"]]),
+    );
+  });
+
+  it("treats a blank target and warning as none", () => {
+    expect(createMetricSchema.parse({ ...metric, target: "", warningThreshold: "" })).toMatchObject({ target: undefined, warningThreshold: undefined });
+  });
+});
+
+describe("touchpoint input", () => {
+  it("reads the checkbox and the weight", () => {
+    expect(createTouchpointSchema.parse({ stageId: "1", departmentId: "2", name: " Cloakroom ", weight: "1.5", momentOfTruth: "on" })).toEqual({
+      stageId: 1, departmentId: 2, name: "Cloakroom", description: "", weight: 1.5, momentOfTruth: true,
+    });
+    expect(createTouchpointSchema.parse({ stageId: "1", departmentId: "2", name: "Cloakroom", weight: "1" }).momentOfTruth).toBe(false);
+  });
+});
