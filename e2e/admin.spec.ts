@@ -83,3 +83,36 @@ test("an admin builds a journey's stages, reorders them from the keyboard, and t
   await expect(page.getByRole("heading", { name: "Private events has no touchpoints yet" })).toBeVisible();
   await expect(page.getByText("Its stages are Enquire → Host → Plan.")).toBeVisible();
 });
+
+test("an admin adds a touchpoint with a metric, sees how values would score, and finds it on the overview", async ({ page }) => {
+  await signInAs(page, USERS.admin.email);
+  await page.goto("/admin/touchpoints");
+  const arrive = page.getByRole("region", { name: "3. Arrive" });
+  const add = arrive.getByRole("form", { name: "Add a touchpoint to Arrive" });
+  await add.getByLabel("New touchpoint in Arrive").fill("Cloakroom");
+  await add.getByLabel("Owned by").selectOption({ label: "Front of House" });
+  await add.getByLabel("Moment of truth").check();
+  await add.getByRole("button", { name: "Add touchpoint" }).click();
+  const cloakroom = arrive.getByTestId("touchpoint-admin").filter({ hasText: "Cloakroom" });
+  await expect(cloakroom).toContainText("★ moment of truth");
+  await cloakroom.locator("summary").click();
+
+  await cloakroom.getByLabel("New metric for Cloakroom").fill("Coat wait");
+  await cloakroom.getByLabel("Kind").selectOption({ label: "Time taken" });
+  await expect(cloakroom.getByLabel("Better is")).toHaveValue("LOWER_IS_BETTER");
+  await cloakroom.getByLabel("Worst").fill("15");
+  await cloakroom.getByLabel("Target").fill("2");
+  await cloakroom.getByLabel("Warning line").fill("1");
+  await expect(cloakroom.getByText("The warning line must be above the target")).toBeVisible();
+  await cloakroom.getByLabel("Warning line").fill("5");
+  // 15 min worst → 0; 5 min → 66.7; 2 min → 86.7; 0 min best → 100.
+  await expect(cloakroom.getByTestId("score-preview")).toContainText("5 min → 66.7");
+  await expect(cloakroom.getByTestId("score-preview")).toContainText("2 min → 86.7");
+  await cloakroom.getByRole("button", { name: "Add metric" }).click();
+  await expect(cloakroom.getByRole("rowheader", { name: /Coat wait/ })).toBeVisible();
+  await expect(cloakroom.getByRole("row", { name: /Coat wait/ })).toContainText("0 min → 15 min");
+
+  await page.goto("/overview");
+  await expect(page.getByTestId("touchpoint-tile").filter({ hasText: "Cloakroom" })).toContainText("No data");
+  await expect(page.getByTestId("stale-list")).toContainText("Cloakroom");
+});

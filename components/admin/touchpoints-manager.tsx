@@ -75,7 +75,7 @@ export function TouchpointsManager({ view }: { view: AdminTouchpointsView }) {
             ))}
           </ul>
           {view.departments.length > 0 && (
-            <form onSubmit={submit(`new-${stage.id}`, "createTouchpoint", { stageId: stage.id }, (n) => `Added ${n}`)} className="mt-4 grid gap-3 border-t border-slate-100 pt-4 sm:grid-cols-[2fr_1fr_6rem_auto_auto] sm:items-end" noValidate>
+            <form aria-label={`Add a touchpoint to ${stage.name}`} onSubmit={submit(`new-${stage.id}`, "createTouchpoint", { stageId: stage.id }, (n) => `Added ${n}`)} className="mt-4 grid gap-3 border-t border-slate-100 pt-4 sm:grid-cols-[2fr_1fr_6rem_auto_auto] sm:items-end" noValidate>
               <Field label={`New touchpoint in ${stage.name}`} name="name" maxLength={MAX_TOUCHPOINT_NAME} placeholder="e.g. Cloakroom" error={fieldErrors(`new-${stage.id}`).name} />
               <div>
                 <label htmlFor={`new-dept-${stage.id}`} className="mb-1 block text-sm font-medium text-slate-700">Owned by</label>
