@@ -6,6 +6,7 @@ import { toast } from "sonner";
 import { createApiKeyAction, revokeApiKeyAction } from "@/app/(app)/entry/api-keys/actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { ShownOnceSecret } from "@/components/ui/shown-once-secret";
 import type { ApiKeySummary } from "@/lib/data/api-keys";
 import { formatDateTime } from "@/lib/format";
 
@@ -49,15 +50,6 @@ export function ApiKeysManager({ departments, department, keys }: Props) {
     });
   }
 
-  async function copy(text: string) {
-    try {
-      await navigator.clipboard.writeText(text);
-      toast.success("Key copied");
-    } catch {
-      toast.error("Couldn't copy; select the key and copy it yourself");
-    }
-  }
-
   return (
     <div className="space-y-6">
       {departments.length > 1 && (
@@ -81,14 +73,7 @@ export function ApiKeysManager({ departments, department, keys }: Props) {
       </form>
 
       {created && (
-        <div role="status" className="rounded-xl border border-band-good/40 bg-band-good/5 p-4" data-testid="new-api-key">
-          <p className="font-medium">Key “{created.name}” created. Copy it now: it won&apos;t be shown again.</p>
-          <div className="mt-2 flex flex-wrap gap-2">
-            <input readOnly value={created.key} aria-label="New API key" onFocus={(e) => e.target.select()} className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm" />
-            <Button variant="secondary" onClick={() => copy(created.key)}>Copy</Button>
-            <Button variant="ghost" onClick={() => setCreated(null)}>Done</Button>
-          </div>
-        </div>
+        <ShownOnceSecret title={`Key “${created.name}” created.`} value={created.key} label="New API key" noun="Key" testId="new-api-key" onDone={() => setCreated(null)} />
       )}
 
       {keys.length === 0 ? (

@@ -6,6 +6,7 @@ import { toast } from "sonner";
 import { createShareLinkAction, revokeShareLinkAction } from "@/app/(app)/touchpoints/[id]/actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { ShownOnceSecret } from "@/components/ui/shown-once-secret";
 import type { ShareLinkSummary } from "@/lib/data/share-links";
 import type { PeriodGranularity } from "@/lib/domain";
 import { formatDateTime } from "@/lib/format";
@@ -59,15 +60,6 @@ export function ShareLinks({ touchpointId, granularity, touchpointName, range, l
     });
   }
 
-  async function copy(text: string) {
-    try {
-      await navigator.clipboard.writeText(text);
-      toast.success("Link copied");
-    } catch {
-      toast.error("Couldn't copy; select the link and copy it yourself");
-    }
-  }
-
   return (
     <section aria-labelledby="share-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-xs print:hidden">
       <h2 id="share-heading" className="text-base font-semibold">Share this report</h2>
@@ -103,13 +95,8 @@ export function ShareLinks({ touchpointId, granularity, touchpointName, range, l
       </form>
 
       {created && (
-        <div role="status" className="mt-4 rounded-xl border border-band-good/40 bg-band-good/5 p-4" data-testid="new-share-link">
-          <p className="font-medium">Link “{created.label}” created. Copy it now: it won&apos;t be shown again.</p>
-          <div className="mt-2 flex flex-wrap gap-2">
-            <input readOnly value={created.url} aria-label="New share link" onFocus={(e) => e.target.select()} className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm" />
-            <Button variant="secondary" onClick={() => copy(created.url)}>Copy</Button>
-            <Button variant="ghost" onClick={() => setCreated(null)}>Done</Button>
-          </div>
+        <div className="mt-4">
+          <ShownOnceSecret title={`Link “${created.label}” created.`} value={created.url} label="New share link" noun="Link" testId="new-share-link" onDone={() => setCreated(null)} />
         </div>
       )}
 
