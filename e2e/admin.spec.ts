@@ -116,3 +116,18 @@ test("an admin adds a touchpoint with a metric, sees how values would score, and
   await expect(page.getByTestId("touchpoint-tile").filter({ hasText: "Cloakroom" })).toContainText("No data");
   await expect(page.getByTestId("stale-list")).toContainText("Cloakroom");
 });
+
+test("the entry period cannot change once figures exist, and the settings page says why", async ({ page }) => {
+  await signInAs(page, USERS.admin.email);
+  await page.goto("/admin/settings");
+  await expect(page.getByText("Fixed now that figures have been entered")).toBeVisible();
+  await page.getByLabel("Figures are entered per").selectOption("MONTH");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Fixed once figures exist (entered by week)")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Figures are entered per")).toHaveValue("WEEK");
+  // Bands that overlap are refused before anything is saved.
+  await page.getByLabel("Fair from").fill("90");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Fair must start below Good")).toBeVisible();
+});

@@ -1,5 +1,9 @@
 import { db } from "../db";
 import type { PeriodGranularity } from "../domain";
+import { forbidden, invalid } from "../errors";
+import { canConfigureOrganisation, type Actor } from "../permissions";
+import type { OrganisationSettingsInput } from "../validation/organisation";
+import { recordAudit } from "./audit";
 
 export type OrganisationSettings = {
   name: string;
@@ -24,4 +28,34 @@ export async function getOrganisationSettings(): Promise<OrganisationSettings> {
     select: { name: true, periodGranularity: true, momentOfTruthMultiplier: true, bandGoodMin: true, bandFairMin: true },
   });
   return row ?? DEFAULT_SETTINGS;
+}
+
+/**
+ * Saves the settings. The period granularity cannot change once figures exist: weekly figures
+ * cannot become monthly ones (or the reverse) without inventing or losing data.
+ */
+export async function updateOrganisationSettings(actor: Actor, input: OrganisationSettingsInput): Promise<OrganisationSettings> {
+  if (!canConfigureOrganisation(actor)) throw forbidden("Only admins can change the organisation's settings.");
+  return db.$transaction(async (tx) => {
+    const before = (await tx.organisation.findUnique({ where: { id: 1 }, select: { name: true, periodGranularity: true, momentOfTruthMultiplier: true, bandGoodMin: true, bandFairMin: true } })) ?? DEFAULT_SETTINGS;
+    if (input.periodGranularity !== before.periodGranularity && (await tx.metricEntry.findFirst({ select: { id: true } }))) {
+      const was = before.periodGranularity === "WEEK" ? "week" : "month";
+      throw invalid(`Figures are already entered by ${was}. Changing the period would mean splitting or merging figures that were entered, so it can only be chosen before the first figure.`, {
+        periodGranularity: `Fixed once figures exist (entered by ${was})`,
+      });
+    }
+    const after = await tx.organisation.upsert({
+      where: { id: 1 },
+      create: { id: 1, ...input },
+      update: input,
+      select: { name: true, periodGranularity: true, momentOfTruthMultiplier: true, bandGoodMin: true, bandFairMin: true },
+    });
+    await recordAudit(tx, actor, { action: "organisation.update", entity: "Organisation", entityId: 1, before, after });
+    return after;
+  });
+}
+
+/** Whether any figure has been entered yet (the period granularity is fixed from then on). */
+export async function hasAnyFigures(): Promise<boolean> {
+  return (await db.metricEntry.findFirst({ select: { id: true } })) !== null;
 }

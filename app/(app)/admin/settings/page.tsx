@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
+import { AdminNav } from "@/components/admin/admin-nav";
+import { SettingsForm } from "@/components/admin/settings-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/session";
+import { getOrganisationSettings, hasAnyFigures } from "@/lib/data/organisation";
+import { canConfigureOrganisation } from "@/lib/permissions";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  const user = await requireUser();
+  if (!canConfigureOrganisation(user)) forbidden();
+  const [settings, hasFigures] = await Promise.all([getOrganisationSettings(), hasAnyFigures()]);
+  return (
+    <>
+      <PageHeader title="Administration" description="How figures are grouped and how scores are weighted and banded, for the whole organisation." />
+      <AdminNav current="/admin/settings" />
+      <SettingsForm settings={settings} hasFigures={hasFigures} />
+    </>
+  );
+}
