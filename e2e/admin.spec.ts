@@ -112,6 +112,13 @@ test("an admin adds a touchpoint with a metric, sees how values would score, and
   await expect(cloakroom.getByRole("rowheader", { name: /Coat wait/ })).toBeVisible();
   await expect(cloakroom.getByRole("row", { name: /Coat wait/ })).toContainText("0 min → 15 min");
 
+  // Edit it: the kind stays, the target moves.
+  await cloakroom.getByRole("button", { name: "Edit Coat wait" }).click();
+  await expect(cloakroom.getByLabel("Kind")).toBeDisabled();
+  await cloakroom.getByLabel("Target").fill("3");
+  await cloakroom.getByRole("button", { name: "Save metric" }).click();
+  await expect(cloakroom.getByRole("row", { name: /Coat wait/ })).toContainText("3 min");
+
   await page.goto("/overview");
   await expect(page.getByTestId("touchpoint-tile").filter({ hasText: "Cloakroom" })).toContainText("No data");
   await expect(page.getByTestId("stale-list")).toContainText("Cloakroom");
@@ -123,11 +130,11 @@ test("the entry period cannot change once figures exist, and the settings page s
   await expect(page.getByText("Fixed now that figures have been entered")).toBeVisible();
   await page.getByLabel("Figures are entered per").selectOption("MONTH");
   await page.getByRole("button", { name: "Save settings" }).click();
-  await expect(page.getByText("Fixed once figures exist (entered by week)")).toBeVisible();
+  await expect(page.locator("main form").getByText("Fixed once figures exist (entered by week)")).toBeVisible();
   await page.reload();
   await expect(page.getByLabel("Figures are entered per")).toHaveValue("WEEK");
   // Bands that overlap are refused before anything is saved.
   await page.getByLabel("Fair from").fill("90");
   await page.getByRole("button", { name: "Save settings" }).click();
-  await expect(page.getByText("Fair must start below Good")).toBeVisible();
+  await expect(page.locator("main form").getByText("Fair must start below Good")).toBeVisible();
 });

@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import type { AdminMetric } from "@/lib/data/touchpoints-admin";
 import type { MetricKind } from "@/lib/domain";
 import { formatScore, formatValue } from "@/lib/format";
 import { metricScore } from "@/lib/scoring";
@@ -20,9 +21,24 @@ const input = "block w-full rounded-md border border-slate-300 bg-white px-3 py-
  * A new metric: choosing a kind fills in sensible bounds; a live preview shows how a few values
  * would score with the same formula the overview uses (lib/scoring).
  */
-export function MetricForm({ touchpointName, errors, pending, onSubmit }: { touchpointName: string; errors: Record<string, string>; pending: boolean; onSubmit: (event: FormEvent<HTMLFormElement>) => void }) {
-  const [kind, setKind] = useState<MetricKind>("CSAT_PERCENT");
-  const [numbers, setNumbers] = useState(() => ({ ...kindDefaults("CSAT_PERCENT"), target: "", warning: "" }));
+type Props = {
+  touchpointName: string;
+  /** Editing this metric (its kind stays); without it, a new metric. */
+  metric?: AdminMetric;
+  errors: Record<string, string>;
+  pending: boolean;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  onCancel?: () => void;
+};
+
+export function MetricForm({ touchpointName, metric, errors, pending, onSubmit, onCancel }: Props) {
+  const [kind, setKind] = useState<MetricKind>(metric?.kind ?? "CSAT_PERCENT");
+  const [numbers, setNumbers] = useState(() =>
+    metric
+      ? { unit: metric.unit, direction: metric.direction, scaleBest: String(metric.scaleBest), scaleWorst: String(metric.scaleWorst), target: metric.target === null ? "" : String(metric.target), warning: metric.warningThreshold === null ? "" : String(metric.warningThreshold) }
+      : { ...kindDefaults("CSAT_PERCENT"), target: "", warning: "" },
+  );
+  const idSuffix = metric ? `${touchpointName}-${metric.id}` : touchpointName;
   const best = Number(numbers.scaleBest);
   const worst = Number(numbers.scaleWorst);
   const target = numbers.target === "" ? undefined : Number(numbers.target);
@@ -38,24 +54,24 @@ export function MetricForm({ touchpointName, errors, pending, onSubmit }: { touc
 
   return (
     <form onSubmit={onSubmit} className="mt-3 grid gap-3 rounded-lg border border-dashed border-slate-300 p-3 sm:grid-cols-2 lg:grid-cols-4" noValidate>
-      <Field label={`New metric for ${touchpointName}`} name="name" placeholder="e.g. Waiting time" maxLength={MAX_METRIC_NAME} error={errors.name} className="sm:col-span-2" />
+      <Field label={metric ? `Name of ${metric.name}` : `New metric for ${touchpointName}`} name="name" defaultValue={metric?.name} placeholder="e.g. Waiting time" maxLength={MAX_METRIC_NAME} error={errors.name} className="sm:col-span-2" />
       <div>
-        <label htmlFor={`kind-${touchpointName}`} className="mb-1 block text-sm font-medium text-slate-700">Kind</label>
-        <select id={`kind-${touchpointName}`} name="kind" value={kind} onChange={(e) => chooseKind(e.target.value as MetricKind)} className={input}>
+        <label htmlFor={`kind-${idSuffix}`} className="mb-1 block text-sm font-medium text-slate-700">Kind</label>
+        <select id={`kind-${idSuffix}`} name={metric ? undefined : "kind"} value={kind} disabled={Boolean(metric)} title={metric ? "The kind stays: figures were entered for it" : undefined} onChange={(e) => chooseKind(e.target.value as MetricKind)} className={input}>
           {KINDS.map(([value, d]) => <option key={value} value={value}>{d.label}</option>)}
         </select>
       </div>
       <Field label="Unit" name="unit" value={numbers.unit} onChange={(e) => setNumbers({ ...numbers, unit: e.target.value })} error={errors.unit} />
       <div>
-        <label htmlFor={`direction-${touchpointName}`} className="mb-1 block text-sm font-medium text-slate-700">Better is</label>
-        <select id={`direction-${touchpointName}`} name="direction" value={numbers.direction} onChange={(e) => setNumbers({ ...numbers, direction: e.target.value as typeof numbers.direction })} className={input}>
+        <label htmlFor={`direction-${idSuffix}`} className="mb-1 block text-sm font-medium text-slate-700">Better is</label>
+        <select id={`direction-${idSuffix}`} name="direction" value={numbers.direction} onChange={(e) => setNumbers({ ...numbers, direction: e.target.value as typeof numbers.direction })} className={input}>
           <option value="HIGHER_IS_BETTER">Higher</option>
           <option value="LOWER_IS_BETTER">Lower</option>
         </select>
       </div>
       <Field label="Best" name="scaleBest" inputMode="decimal" value={numbers.scaleBest} onChange={(e) => setNumbers({ ...numbers, scaleBest: e.target.value })} error={error("scaleBest")} />
       <Field label="Worst" name="scaleWorst" inputMode="decimal" value={numbers.scaleWorst} onChange={(e) => setNumbers({ ...numbers, scaleWorst: e.target.value })} error={errors.scaleWorst} />
-      <Field label="Weight" name="weight" inputMode="decimal" defaultValue="1" error={errors.weight} />
+      <Field label="Weight" name="weight" inputMode="decimal" defaultValue={metric ? String(metric.weight) : "1"} error={errors.weight} />
       <Field label="Target" name="target" inputMode="decimal" value={numbers.target} onChange={(e) => setNumbers({ ...numbers, target: e.target.value })} error={error("target")} hint="optional" />
       <Field label="Warning line" name="warningThreshold" inputMode="decimal" value={numbers.warning} onChange={(e) => setNumbers({ ...numbers, warning: e.target.value })} error={error("warningThreshold")} hint="optional" />
       <div className="text-sm sm:col-span-2" aria-live="polite" data-testid="score-preview">
@@ -70,8 +86,9 @@ export function MetricForm({ touchpointName, errors, pending, onSubmit }: { touc
           </ul>
         )}
       </div>
-      <div className="flex items-end sm:col-span-2 lg:col-span-4">
-        <Button type="submit" variant="secondary" disabled={pending}>Add metric</Button>
+      <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-4">
+        <Button type="submit" variant="secondary" disabled={pending}>{metric ? "Save metric" : "Add metric"}</Button>
+        {onCancel && <Button type="button" variant="ghost" onClick={onCancel}>Cancel</Button>}
       </div>
     </form>
   );

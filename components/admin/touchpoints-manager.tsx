@@ -37,12 +37,14 @@ export function TouchpointsManager({ view }: { view: AdminTouchpointsView }) {
       router.refresh();
     });
 
-  const submit = (scope: string, change: Change, extra: Record<string, unknown>, success: (name: string) => string, reset = true) => (event: FormEvent<HTMLFormElement>) => {
+  /** Sends a form's fields (plus `extra`); `after` runs once the change is saved. */
+  const submit = (scope: string, change: Change, extra: Record<string, unknown>, success: (name: string) => string, after?: (form: HTMLFormElement) => void) => (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
     const data = { ...Object.fromEntries(new FormData(form)), ...extra };
-    run(scope, change, data, success(String(data.name ?? "").trim()), () => reset && form.reset());
+    run(scope, change, data, success(String(data.name ?? "").trim()), () => after?.(form));
   };
+  const clear = (form: HTMLFormElement) => form.reset();
 
   const departmentOptions = view.departments.map((d) => <option key={d.id} value={d.id}>{d.name}</option>);
 
@@ -67,15 +69,17 @@ export function TouchpointsManager({ view }: { view: AdminTouchpointsView }) {
           <ul className="mt-3 space-y-3">
             {stage.touchpoints.map((t) => (
               <TouchpointItem key={t.id} touchpoint={t} view={view} stageId={stage.id} pending={pending} errors={fieldErrors(`tp-${t.id}`)} metricErrors={fieldErrors(`metric-${t.id}`)} departmentOptions={departmentOptions}
-                onSave={submit(`tp-${t.id}`, "updateTouchpoint", { id: t.id }, (n) => `Saved ${n}`, false)}
+                onSave={submit(`tp-${t.id}`, "updateTouchpoint", { id: t.id }, (n) => `Saved ${n}`)}
                 onArchive={() => run(`tp-${t.id}`, t.archived ? "restoreTouchpoint" : "archiveTouchpoint", { id: t.id }, `${t.archived ? "Restored" : "Archived"} ${t.name}`)}
-                onAddMetric={submit(`metric-${t.id}`, "createMetric", { touchpointId: t.id }, (n) => `Added ${n}`)}
+                onAddMetric={submit(`metric-${t.id}`, "createMetric", { touchpointId: t.id }, (n) => `Added ${n}`, clear)}
                 onArchiveMetric={(id, archived, name) => run(`metric-${t.id}`, archived ? "restoreMetric" : "archiveMetric", { id }, `${archived ? "Restored" : "Archived"} ${name}`)}
+                editErrors={(id) => fieldErrors(`edit-metric-${id}`)}
+                onEditMetric={(id, done) => submit(`edit-metric-${id}`, "updateMetric", { id }, (n) => `Saved ${n}`, done)}
               />
             ))}
           </ul>
           {view.departments.length > 0 && (
-            <form aria-label={`Add a touchpoint to ${stage.name}`} onSubmit={submit(`new-${stage.id}`, "createTouchpoint", { stageId: stage.id }, (n) => `Added ${n}`)} className="mt-4 grid gap-3 border-t border-slate-100 pt-4 sm:grid-cols-[2fr_1fr_6rem_auto_auto] sm:items-end" noValidate>
+            <form aria-label={`Add a touchpoint to ${stage.name}`} onSubmit={submit(`new-${stage.id}`, "createTouchpoint", { stageId: stage.id }, (n) => `Added ${n}`, clear)} className="mt-4 grid gap-3 border-t border-slate-100 pt-4 sm:grid-cols-[2fr_1fr_6rem_auto_auto] sm:items-end" noValidate>
               <Field label={`New touchpoint in ${stage.name}`} name="name" maxLength={MAX_TOUCHPOINT_NAME} placeholder="e.g. Cloakroom" error={fieldErrors(`new-${stage.id}`).name} />
               <div>
                 <label htmlFor={`new-dept-${stage.id}`} className="mb-1 block text-sm font-medium text-slate-700">Owned by</label>
@@ -104,9 +108,12 @@ type ItemProps = {
   onArchive: () => void;
   onAddMetric: (event: FormEvent<HTMLFormElement>) => void;
   onArchiveMetric: (id: number, archived: boolean, name: string) => void;
+  editErrors: (metricId: number) => Record<string, string>;
+  onEditMetric: (metricId: number, done: () => void) => (event: FormEvent<HTMLFormElement>) => void;
 };
 
-function TouchpointItem({ touchpoint: t, view, stageId, pending, errors, metricErrors, departmentOptions, onSave, onArchive, onAddMetric, onArchiveMetric }: ItemProps) {
+function TouchpointItem({ touchpoint: t, view, stageId, pending, errors, metricErrors, departmentOptions, onSave, onArchive, onAddMetric, onArchiveMetric, editErrors, onEditMetric }: ItemProps) {
+  const [editingMetric, setEditingMetric] = useState<number | null>(null);
   const department = view.departments.find((d) => d.id === t.departmentId);
   return (
     <li className={`rounded-lg border border-slate-200 ${t.archived ? "bg-slate-50 text-slate-500" : ""}`} data-testid="touchpoint-admin">
@@ -150,7 +157,13 @@ function TouchpointItem({ touchpoint: t, view, stageId, pending, errors, metricE
                 </tr>
               </thead>
               <tbody>
-                {t.metrics.map((m) => (
+                {t.metrics.map((m) => editingMetric === m.id ? (
+                  <tr key={m.id} className="border-t border-slate-100">
+                    <td colSpan={6}>
+                      <MetricForm touchpointName={t.name} metric={m} errors={editErrors(m.id)} pending={pending} onSubmit={onEditMetric(m.id, () => setEditingMetric(null))} onCancel={() => setEditingMetric(null)} />
+                    </td>
+                  </tr>
+                ) : (
                   <tr key={m.id} className={`border-t border-slate-100 ${m.archived ? "text-slate-500" : ""}`}>
                     <th scope="row" className="py-1.5 pr-3 text-left font-medium">
                       {m.name} <span className="text-xs font-normal text-slate-500">{METRIC_KIND_DEFAULTS[m.kind].label}</span>
@@ -161,6 +174,9 @@ function TouchpointItem({ touchpoint: t, view, stageId, pending, errors, metricE
                     <td className="px-2 py-1.5">{formatValue(m.warningThreshold, m.unit)}</td>
                     <td className="px-2 py-1.5 tabular-nums">{m.weight}</td>
                     <td className="py-1.5 pl-2 text-right">
+                      {!t.archived && !m.archived && (
+                        <Button variant="ghost" disabled={pending} onClick={() => setEditingMetric(m.id)}>Edit<span className="sr-only"> {m.name}</span></Button>
+                      )}
                       {!t.archived && (
                         <Button variant="ghost" disabled={pending} onClick={() => onArchiveMetric(m.id, m.archived, m.name)}>
                           {m.archived ? "Restore" : "Archive"}<span className="sr-only"> {m.name}</span>

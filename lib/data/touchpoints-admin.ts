@@ -147,10 +147,30 @@ export async function createMetric(actor: Actor, input: MetricInput) {
     return await db.$transaction(async (tx) => {
       const metric = await tx.metric.create({
         data: { ...input, target: input.target ?? null, warningThreshold: input.warningThreshold ?? null },
-        select: { id: true, touchpointId: true, name: true, kind: true, unit: true, direction: true, scaleBest: true, scaleWorst: true, target: true, warningThreshold: true, weight: true },
+        select: metricFields,
       });
       await recordAudit(tx, actor, { action: "metric.create", entity: "Metric", entityId: metric.id, after: metric });
       return metric;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict(`This touchpoint already has a metric called “${input.name}” (perhaps archived).`, { field: "name" });
+    throw error;
+  }
+}
+
+const metricFields = { id: true, touchpointId: true, name: true, kind: true, unit: true, direction: true, scaleBest: true, scaleWorst: true, target: true, warningThreshold: true, weight: true } as const;
+
+/** Edits a metric's name, unit, scale, target, warning line and weight; its kind stays. */
+export async function updateMetric(actor: Actor, input: Omit<MetricInput, "touchpointId" | "kind"> & { id: number }) {
+  mustConfigure(actor);
+  try {
+    return await db.$transaction(async (tx) => {
+      const before = await tx.metric.findUnique({ where: { id: input.id }, select: metricFields });
+      if (!before) throw notFound("That metric does not exist.");
+      const { id, ...data } = input;
+      const after = await tx.metric.update({ where: { id }, data: { ...data, target: data.target ?? null, warningThreshold: data.warningThreshold ?? null }, select: metricFields });
+      await recordAudit(tx, actor, { action: "metric.update", entity: "Metric", entityId: id, before, after });
+      return after;
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict(`This touchpoint already has a metric called “${input.name}” (perhaps archived).`, { field: "name" });

@@ -75,4 +75,6 @@ const withRules = <T extends z.ZodType<MetricRuleInput>>(schema: T) =>
   });
 
 export const createMetricSchema = withRules(z.object({ touchpointId: idField("Touchpoint"), ...metricFields }));
+/** Editing keeps the kind: figures already entered were checked against it. */
+export const updateMetricSchema = withRules(z.object({ id: idField("Metric"), ...metricFields }).omit({ kind: true }));
 export const metricIdSchema = z.object({ id: idField("Metric") });

@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { listAuditEvents } from "../../lib/data/audit";
 import { getJourneyStructures } from "../../lib/data/journey-scores";
 import { getOverview } from "../../lib/data/overview";
-import { createMetric, createTouchpoint, getTouchpointsForAdmin, setMetricArchived, setTouchpointArchived, updateTouchpoint } from "../../lib/data/touchpoints-admin";
+import { createMetric, createTouchpoint, getTouchpointsForAdmin, setMetricArchived, setTouchpointArchived, updateMetric, updateTouchpoint } from "../../lib/data/touchpoints-admin";
 import { db } from "../../lib/db";
 import { DomainError } from "../../lib/errors";
-import { createMetricSchema, createTouchpointSchema } from "../../lib/validation/touchpoints";
+import { createMetricSchema, createTouchpointSchema, updateMetricSchema } from "../../lib/validation/touchpoints";
 import { actorFor } from "./helpers";
 
 async function refusal(promise: Promise<unknown>): Promise<DomainError> {
@@ -36,8 +36,10 @@ describe("touchpoints and metrics (admin set-up)", () => {
     await updateTouchpoint(admin, { ...cloakroom, stageId: dine.id, description: "Coats in, coats out", weight: 1, momentOfTruth: false });
     const moved = (await getTouchpointsForAdmin(admin, structure.id))!.stages.find((s) => s.id === dine.id)!.touchpoints.find((t) => t.id === cloakroom.id);
     expect(moved).toMatchObject({ description: "Coats in, coats out", momentOfTruth: false });
-    const actions = (await listAuditEvents(admin)).events.slice(0, 3).map((e) => e.action);
-    expect(actions).toEqual(["touchpoint.move", "metric.create", "touchpoint.create"]);
+    await updateMetric(admin, updateMetricSchema.parse({ id: String(metric.id), name: "Coat wait", unit: "min", direction: "LOWER_IS_BETTER", scaleBest: "0", scaleWorst: "20", target: "3", warningThreshold: "", weight: "2" }));
+    expect(await db.metric.findUniqueOrThrow({ where: { id: metric.id }, select: { kind: true, scaleWorst: true, target: true, warningThreshold: true, weight: true } })).toEqual({ kind: "DURATION", scaleWorst: 20, target: 3, warningThreshold: null, weight: 2 });
+    const actions = (await listAuditEvents(admin)).events.slice(0, 4).map((e) => e.action);
+    expect(actions).toEqual(["metric.update", "touchpoint.move", "metric.create", "touchpoint.create"]);
   });
 
   it("archives and restores touchpoints and metrics, keeping their figures", async () => {
@@ -71,6 +73,7 @@ describe("touchpoints and metrics (admin set-up)", () => {
         updateTouchpoint(actor, { ...host, id: food.id }),
         setTouchpointArchived(actor, { id: food.id }, true),
         createMetric(actor, { touchpointId: food.id, name: "X", kind: "PERCENT", unit: "%", direction: "HIGHER_IS_BETTER", scaleBest: 100, scaleWorst: 0, weight: 1 }),
+        updateMetric(actor, { id: 1, name: "X", unit: "%", direction: "HIGHER_IS_BETTER", scaleBest: 100, scaleWorst: 0, weight: 1 }),
       ]) {
         expect((await refusal(attempt)).code).toBe("forbidden");
       }

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { authenticatedAction } from "@/lib/actions";
-import { createMetric, createTouchpoint, setMetricArchived, setTouchpointArchived, updateTouchpoint } from "@/lib/data/touchpoints-admin";
-import { createMetricSchema, createTouchpointSchema, metricIdSchema, touchpointIdSchema, updateTouchpointSchema } from "@/lib/validation/touchpoints";
+import { createMetric, createTouchpoint, setMetricArchived, setTouchpointArchived, updateMetric, updateTouchpoint } from "@/lib/data/touchpoints-admin";
+import { createMetricSchema, createTouchpointSchema, metricIdSchema, touchpointIdSchema, updateMetricSchema, updateTouchpointSchema } from "@/lib/validation/touchpoints";
 
 const actions = {
   createTouchpoint: authenticatedAction(createTouchpointSchema, (actor, input) => createTouchpoint(actor, input)),
@@ -11,6 +11,7 @@ const actions = {
   archiveTouchpoint: authenticatedAction(touchpointIdSchema, (actor, input) => setTouchpointArchived(actor, input, true)),
   restoreTouchpoint: authenticatedAction(touchpointIdSchema, (actor, input) => setTouchpointArchived(actor, input, false)),
   createMetric: authenticatedAction(createMetricSchema, (actor, input) => createMetric(actor, input)),
+  updateMetric: authenticatedAction(updateMetricSchema, (actor, input) => updateMetric(actor, input)),
   archiveMetric: authenticatedAction(metricIdSchema, (actor, input) => setMetricArchived(actor, input, true)),
   restoreMetric: authenticatedAction(metricIdSchema, (actor, input) => setMetricArchived(actor, input, false)),
 };
