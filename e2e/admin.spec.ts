@@ -114,9 +114,10 @@ test("an admin adds a touchpoint with a metric, sees how values would score, and
 
   // Edit it: the kind stays, the target moves.
   await cloakroom.getByRole("button", { name: "Edit Coat wait" }).click();
-  await expect(cloakroom.getByLabel("Kind")).toBeDisabled();
-  await cloakroom.getByLabel("Target").fill("3");
-  await cloakroom.getByRole("button", { name: "Save metric" }).click();
+  const edit = cloakroom.getByRole("form", { name: "Edit Coat wait" });
+  await expect(edit.getByLabel("Kind")).toBeDisabled();
+  await edit.getByLabel("Target").fill("3");
+  await edit.getByRole("button", { name: "Save metric" }).click();
   await expect(cloakroom.getByRole("row", { name: /Coat wait/ })).toContainText("3 min");
 
   await page.goto("/overview");

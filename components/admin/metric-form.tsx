@@ -53,7 +53,7 @@ export function MetricForm({ touchpointName, metric, errors, pending, onSubmit, 
   }
 
   return (
-    <form onSubmit={onSubmit} className="mt-3 grid gap-3 rounded-lg border border-dashed border-slate-300 p-3 sm:grid-cols-2 lg:grid-cols-4" noValidate>
+    <form aria-label={metric ? `Edit ${metric.name}` : `Add a metric to ${touchpointName}`} onSubmit={onSubmit} className="mt-3 grid gap-3 rounded-lg border border-dashed border-slate-300 p-3 sm:grid-cols-2 lg:grid-cols-4" noValidate>
       <Field label={metric ? `Name of ${metric.name}` : `New metric for ${touchpointName}`} name="name" defaultValue={metric?.name} placeholder="e.g. Waiting time" maxLength={MAX_METRIC_NAME} error={errors.name} className="sm:col-span-2" />
       <div>
         <label htmlFor={`kind-${idSuffix}`} className="mb-1 block text-sm font-medium text-slate-700">Kind</label>
