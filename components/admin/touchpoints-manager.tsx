@@ -190,7 +190,7 @@ function TouchpointItem({ touchpoint: t, view, stageId, pending, errors, metricE
           </div>
           {!t.archived && <MetricForm touchpointName={t.name} errors={metricErrors} pending={pending} onSubmit={onAddMetric} />}
           <div className="mt-3 flex justify-end">
-            <Button variant="secondary" disabled={pending} onClick={onArchive}>{t.archived ? "Restore" : "Archive"}<span className="sr-only"> {t.name}</span></Button>
+            <Button variant="secondary" disabled={pending} onClick={onArchive}>{t.archived ? "Restore touchpoint" : "Archive touchpoint"}<span className="sr-only"> {t.name}</span></Button>
           </div>
         </div>
       </details>

@@ -5,7 +5,7 @@ type Variant = "primary" | "secondary" | "ghost";
 const VARIANTS: Record<Variant, string> = {
   primary: "bg-brand text-white hover:bg-brand-dark disabled:bg-slate-400",
   secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 disabled:text-slate-400",
-  ghost: "text-slate-700 hover:bg-slate-100",
+  ghost: "text-slate-700 hover:bg-slate-100 disabled:text-slate-300 disabled:hover:bg-transparent",
 };
 
 export function Button({ variant = "primary", className = "", ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
