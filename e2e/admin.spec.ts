@@ -139,3 +139,38 @@ test("the entry period cannot change once figures exist, and the settings page s
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.locator("main form").getByText("Fair must start below Good")).toBeVisible();
 });
+
+test("an admin changes a person's role, deactivates them, and their open session ends at once", async ({ page, browser }) => {
+  // Cleo (Customer Care) is used by no other test.
+  const cleoContext = await browser.newContext();
+  const cleo = await cleoContext.newPage();
+  await signInAs(cleo, "care@touchline.demo");
+  await cleo.goto("/overview");
+  await expect(cleo.getByRole("heading", { level: 1, name: "Journey overview" })).toBeVisible();
+
+  await signInAs(page, USERS.admin.email);
+  await page.goto("/admin/people");
+  const card = page.getByRole("form", { name: "Cleo Martin's access" });
+  await card.getByLabel("Role").selectOption("DEPARTMENT_HEAD");
+  await card.getByLabel("Customer Care").uncheck();
+  await card.getByRole("button", { name: "Save Cleo Martin" }).click();
+  await expect(card.getByRole("alert")).toHaveText("A department head needs at least one department");
+  await card.getByLabel("Customer Care").check();
+  await card.getByLabel("Delivery").check();
+  await card.getByRole("button", { name: "Save Cleo Martin" }).click();
+  await expect(card).toContainText("Customer Care, Delivery");
+
+  page.once("dialog", (dialog) => dialog.accept());
+  await card.getByRole("button", { name: "Deactivate Cleo Martin" }).click();
+  await expect(card).toContainText("Deactivated");
+  await cleo.goto("/overview");
+  await expect(cleo).toHaveURL(/\/signin/);
+
+  // The only admin cannot step down.
+  const own = page.getByRole("form", { name: "Avery Admin's access" });
+  await expect(own.getByRole("button", { name: /Deactivate/ })).toHaveCount(0);
+  await own.getByLabel("Role").selectOption("EXECUTIVE");
+  await own.getByRole("button", { name: "Save Avery Admin" }).click();
+  await expect(own.getByRole("alert")).toContainText("Touchline needs at least one active admin");
+  await cleoContext.close();
+});

@@ -4,6 +4,7 @@ const SECTIONS = [
   { href: "/admin/departments", label: "Departments" },
   { href: "/admin/journeys", label: "Journeys and stages" },
   { href: "/admin/touchpoints", label: "Touchpoints and metrics" },
+  { href: "/admin/people", label: "People" },
   { href: "/admin/settings", label: "Settings" },
   { href: "/admin/audit", label: "Audit log" },
 ];

@@ -1,0 +1,64 @@
+// People, as admins manage them: role, department memberships, deactivation. A deactivated
+// person's session ends on their next request (the session is re-read from the database each time).
+// There is always at least one active admin: the last one cannot be demoted or deactivated.
+import { db, type Tx } from "../db";
+import type { Role } from "../domain";
+import { conflict, forbidden, invalid, notFound } from "../errors";
+import { canConfigureOrganisation, type Actor } from "../permissions";
+import { recordAudit } from "./audit";
+
+export type Person = { id: number; name: string; email: string; role: Role; active: boolean; departmentIds: number[] };
+
+function mustManage(actor: Actor) {
+  if (!canConfigureOrganisation(actor)) throw forbidden("Only admins can manage people.");
+}
+
+export async function listPeople(actor: Actor): Promise<Person[]> {
+  mustManage(actor);
+  const users = await db.user.findMany({
+    orderBy: [{ active: "desc" }, { name: "asc" }],
+    select: { id: true, name: true, email: true, role: true, active: true, memberships: { select: { departmentId: true }, orderBy: { departmentId: "asc" } } },
+  });
+  return users.map(({ memberships, ...u }) => ({ ...u, departmentIds: memberships.map((m) => m.departmentId) }));
+}
+
+async function refuseLosingLastAdmin(tx: Tx, user: { id: number; role: Role; active: boolean }, why: string) {
+  if (user.role !== "ADMIN" || !user.active) return;
+  const others = await tx.user.count({ where: { role: "ADMIN", active: true, id: { not: user.id } } });
+  if (others === 0) throw conflict(`${why} Touchline needs at least one active admin: make someone else an admin first.`);
+}
+
+const snapshot = (u: { role: Role; active: boolean; memberships: { departmentId: number }[] }) => ({ role: u.role, active: u.active, departmentIds: u.memberships.map((m) => m.departmentId).sort((a, b) => a - b) });
+
+export async function updatePerson(actor: Actor, input: { id: number; role: Role; departmentIds: number[] }) {
+  mustManage(actor);
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: input.id }, select: { id: true, name: true, role: true, active: true, memberships: { select: { departmentId: true } } } });
+    if (!user) throw notFound("That person does not exist.");
+    if (input.role !== "ADMIN") await refuseLosingLastAdmin(tx, user, `${user.name} is the only active admin.`);
+    const ids = [...new Set(input.departmentIds)];
+    const found = await tx.department.count({ where: { id: { in: ids }, archivedAt: null } });
+    if (found !== ids.length) throw invalid("Choose active departments only.", { departmentIds: "Choose active departments only" });
+    await tx.user.update({ where: { id: user.id }, data: { role: input.role } });
+    await tx.departmentMembership.deleteMany({ where: { userId: user.id } });
+    if (ids.length) await tx.departmentMembership.createMany({ data: ids.map((departmentId) => ({ userId: user.id, departmentId })) });
+    const after = { role: input.role, active: user.active, departmentIds: ids.sort((a, b) => a - b) };
+    await recordAudit(tx, actor, { action: "person.update", entity: "User", entityId: user.id, before: snapshot(user), after });
+    return { id: user.id, name: user.name };
+  });
+}
+
+/** Deactivating ends the person's session on their next request; reactivating lets them sign in again. */
+export async function setPersonActive(actor: Actor, { id }: { id: number }, active: boolean) {
+  mustManage(actor);
+  if (!active && id === actor.id) throw conflict("You cannot deactivate your own account; ask another admin.");
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id }, select: { id: true, name: true, role: true, active: true, memberships: { select: { departmentId: true } } } });
+    if (!user) throw notFound("That person does not exist.");
+    if (user.active === active) return { id, name: user.name };
+    if (!active) await refuseLosingLastAdmin(tx, user, `${user.name} is the only active admin.`);
+    await tx.user.update({ where: { id }, data: { active } });
+    await recordAudit(tx, actor, { action: active ? "person.reactivate" : "person.deactivate", entity: "User", entityId: id, before: { active: user.active }, after: { active } });
+    return { id, name: user.name };
+  });
+}
