@@ -12,13 +12,13 @@ const SECTIONS = [
 /** The admin area's sections; `current` is the one shown. */
 export function AdminNav({ current }: { current: string }) {
   return (
-    <nav aria-label="Administration" className="mb-6 flex gap-1 border-b border-slate-200">
+    <nav aria-label="Administration" className="relative mb-6 flex gap-1 overflow-x-auto border-b border-slate-200">
       {SECTIONS.map((s) => (
         <Link
           key={s.href}
           href={s.href}
           aria-current={s.href === current ? "page" : undefined}
-          className="-mb-px border-b-2 border-transparent px-3 py-2 text-sm font-medium text-slate-600 hover:text-slate-900 aria-[current=page]:border-brand aria-[current=page]:text-brand-dark"
+          className="-mb-px border-b-2 border-transparent px-3 py-2 whitespace-nowrap text-sm font-medium text-slate-600 hover:text-slate-900 aria-[current=page]:border-brand aria-[current=page]:text-brand-dark"
         >
           {s.label}
         </Link>
