@@ -1,10 +1,10 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
-import { toast } from "sonner";
+import { useState, type FormEvent } from "react";
 import { archiveDepartmentAction, createDepartmentAction, restoreDepartmentAction, updateDepartmentAction } from "@/app/(app)/admin/departments/actions";
 import { Button } from "@/components/ui/button";
+import type { ActionResult } from "@/lib/actions";
+import { useAdminAction } from "./use-admin-action";
 import { Field } from "@/components/ui/field";
 import type { AdminDepartment } from "@/lib/data/departments";
 import { MAX_DEPARTMENT_NAME } from "@/lib/validation/departments";
@@ -12,28 +12,21 @@ import { MAX_DEPARTMENT_NAME } from "@/lib/validation/departments";
 /** Okabe–Ito colours: distinguishable with colour-vision deficiencies; the first unused is offered. */
 const PALETTE = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#f0e442", "#000000"];
 
-type Result = { ok: true } | { ok: false; message: string; fields?: Record<string, string> };
-
 /** Create, rename, recolour, archive and restore departments. */
 export function DepartmentsManager({ departments }: { departments: AdminDepartment[] }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
+  const { pending, run } = useAdminAction();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [editing, setEditing] = useState<number | null>(null);
   const suggested = PALETTE.find((c) => !departments.some((d) => d.colour === c)) ?? PALETTE[0];
 
-  const submit = (action: () => Promise<Result>, success: string, after?: () => void) =>
-    startTransition(async () => {
-      const result = await action();
-      if (!result.ok) {
-        setErrors(result.fields ?? { form: result.message });
-        toast.error(result.message);
-        return;
-      }
-      setErrors({});
-      toast.success(success);
-      after?.();
-      router.refresh();
+  const submit = <T,>(action: () => Promise<ActionResult<T>>, success: string, after?: () => void) =>
+    run(action, {
+      success,
+      onError: (failure) => setErrors(failure.fields ?? { form: failure.message }),
+      onSuccess: () => {
+        setErrors({});
+        after?.();
+      },
     });
 
   function onCreate(event: FormEvent<HTMLFormElement>) {

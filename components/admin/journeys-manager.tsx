@@ -1,10 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
-import { toast } from "sonner";
+import { useState, type FormEvent } from "react";
 import { journeyAdminAction } from "@/app/(app)/admin/journeys/actions";
 import { Button } from "@/components/ui/button";
+import { useAdminAction } from "./use-admin-action";
 import { Field } from "@/components/ui/field";
 import type { AdminJourney, AdminStage } from "@/lib/data/journeys-admin";
 import { MAX_DESCRIPTION, MAX_JOURNEY_NAME, MAX_STAGE_NAME } from "@/lib/validation/journeys";
@@ -15,24 +14,19 @@ type Scope = string;
 
 /** Journeys and their stages: create, rename, describe, reorder stages with buttons, archive, restore. */
 export function JourneysManager({ journeys }: { journeys: AdminJourney[] }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
+  const { pending, run: runAction } = useAdminAction();
   const [errors, setErrors] = useState<{ scope: Scope; fields: Record<string, string> } | null>(null);
   const [editing, setEditing] = useState<Scope | null>(null);
   const errorFor = (scope: Scope, field: string) => (errors?.scope === scope ? (errors.fields[field] ?? (field === "name" ? errors.fields.form : undefined)) : undefined);
 
   const run = (scope: Scope, change: Change, input: unknown, success: string, after?: () => void) =>
-    startTransition(async () => {
-      const result = await journeyAdminAction(change, input);
-      if (!result.ok) {
-        setErrors({ scope, fields: "fields" in result && result.fields ? result.fields : { form: result.message } });
-        toast.error(result.message);
-        return;
-      }
-      setErrors(null);
-      if (success) toast.success(success);
-      after?.();
-      router.refresh();
+    runAction<unknown>(() => journeyAdminAction(change, input), {
+      success,
+      onError: (failure) => setErrors({ scope, fields: failure.fields ?? { form: failure.message } }),
+      onSuccess: () => {
+        setErrors(null);
+        after?.();
+      },
     });
 
   const submit = (scope: Scope, change: Change, extra: Record<string, unknown>, success: (name: string) => string, reset = true) => (event: FormEvent<HTMLFormElement>) => {

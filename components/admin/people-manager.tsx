@@ -1,10 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
-import { toast } from "sonner";
+import { useState, type FormEvent } from "react";
 import { setPersonActiveAction, updatePersonAction } from "@/app/(app)/admin/people/actions";
 import { Button } from "@/components/ui/button";
+import { useAdminAction } from "./use-admin-action";
 import type { Person } from "@/lib/data/people";
 import { ROLE_LABELS, type Role } from "@/lib/domain";
 
@@ -12,8 +11,7 @@ const ROLES = Object.entries(ROLE_LABELS) as [Role, string][];
 
 /** Each person's role and departments, and whether they can sign in. */
 export function PeopleManager({ people, departments, currentUserId }: { people: Person[]; departments: { id: number; name: string }[]; currentUserId: number }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
+  const { pending, run } = useAdminAction();
   const [errors, setErrors] = useState<{ id: number; message: string } | null>(null);
   const nameOf = new Map(departments.map((d) => [d.id, d.name]));
 
@@ -21,31 +19,19 @@ export function PeopleManager({ people, departments, currentUserId }: { people: 
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const input = { id: person.id, role: data.get("role"), departmentIds: data.getAll("departmentIds") };
-    startTransition(async () => {
-      const result = await updatePersonAction(input);
-      if (!result.ok) {
-        setErrors({ id: person.id, message: result.fields?.departmentIds ?? result.message });
-        toast.error(result.message);
-        return;
-      }
-      setErrors(null);
-      toast.success(`Saved ${person.name}`);
-      router.refresh();
+    run(() => updatePersonAction(input), {
+      success: `Saved ${person.name}`,
+      onError: (failure) => setErrors({ id: person.id, message: failure.fields?.departmentIds ?? failure.message }),
+      onSuccess: () => setErrors(null),
     });
   }
 
   function onToggle(person: Person) {
     if (person.active && !window.confirm(`Deactivate ${person.name}? They are signed out on their next click and cannot sign in until reactivated.`)) return;
-    startTransition(async () => {
-      const result = await setPersonActiveAction({ id: person.id }, !person.active);
-      if (!result.ok) {
-        setErrors({ id: person.id, message: result.message });
-        toast.error(result.message);
-        return;
-      }
-      setErrors(null);
-      toast.success(`${person.active ? "Deactivated" : "Reactivated"} ${person.name}`);
-      router.refresh();
+    run(() => setPersonActiveAction({ id: person.id }, !person.active), {
+      success: `${person.active ? "Deactivated" : "Reactivated"} ${person.name}`,
+      onError: (failure) => setErrors({ id: person.id, message: failure.message }),
+      onSuccess: () => setErrors(null),
     });
   }
 

@@ -1,32 +1,24 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
-import { toast } from "sonner";
+import { useState, type FormEvent } from "react";
 import { updateSettingsAction } from "@/app/(app)/admin/settings/actions";
 import { Button } from "@/components/ui/button";
+import { useAdminAction } from "./use-admin-action";
 import { Field } from "@/components/ui/field";
 import type { OrganisationSettings } from "@/lib/data/organisation";
 
 /** The organisation's name, entry period, moment-of-truth weight and score bands. */
 export function SettingsForm({ settings, hasFigures }: { settings: OrganisationSettings; hasFigures: boolean }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
+  const { pending, run } = useAdminAction();
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = Object.fromEntries(new FormData(event.currentTarget));
-    startTransition(async () => {
-      const result = await updateSettingsAction(data);
-      if (!result.ok) {
-        setErrors(result.fields ?? { form: result.message });
-        toast.error(result.message);
-        return;
-      }
-      setErrors({});
-      toast.success("Settings saved");
-      router.refresh();
+    run(() => updateSettingsAction(data), {
+      success: "Settings saved",
+      onError: (failure) => setErrors(failure.fields ?? { form: failure.message }),
+      onSuccess: () => setErrors({}),
     });
   }
 

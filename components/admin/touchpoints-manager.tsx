@@ -1,11 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
-import { toast } from "sonner";
+import { useState, type FormEvent } from "react";
 import { touchpointAdminAction } from "@/app/(app)/admin/touchpoints/actions";
 import { Button } from "@/components/ui/button";
+import { useAdminAction } from "./use-admin-action";
 import { Field } from "@/components/ui/field";
 import type { AdminTouchpoint, AdminTouchpointsView } from "@/lib/data/touchpoints-admin";
 import { formatValue } from "@/lib/format";
@@ -17,24 +16,18 @@ const select = "block w-full rounded-md border border-slate-300 bg-white px-3 py
 
 /** A journey's touchpoints, stage by stage, with their metrics: add, edit, move, archive, restore. */
 export function TouchpointsManager({ view }: { view: AdminTouchpointsView }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
+  const { pending, run: runAction } = useAdminAction();
   const [errors, setErrors] = useState<{ scope: string; fields: Record<string, string> } | null>(null);
   const fieldErrors = (scope: string) => (errors?.scope === scope ? errors.fields : {});
 
   const run = (scope: string, change: Change, input: unknown, success: string, after?: () => void) =>
-    startTransition(async () => {
-      const result = await touchpointAdminAction(change, input);
-      if (!result.ok) {
-        const fields = "fields" in result && result.fields ? result.fields : {};
-        setErrors({ scope, fields: Object.keys(fields).length ? fields : { name: result.message } });
-        toast.error(result.message);
-        return;
-      }
-      setErrors(null);
-      toast.success(success);
-      after?.();
-      router.refresh();
+    runAction<unknown>(() => touchpointAdminAction(change, input), {
+      success,
+      onError: (failure) => setErrors({ scope, fields: failure.fields && Object.keys(failure.fields).length ? failure.fields : { name: failure.message } }),
+      onSuccess: () => {
+        setErrors(null);
+        after?.();
+      },
     });
 
   /** Sends a form's fields (plus `extra`); `after` runs once the change is saved. */

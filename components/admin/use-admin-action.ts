@@ -1,0 +1,31 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTransition } from "react";
+import { toast } from "sonner";
+import type { ActionResult } from "@/lib/actions";
+
+export type ActionFailure = Extract<ActionResult<unknown>, { ok: false }>;
+
+/**
+ * How every admin form runs its server action: on failure the message is toasted and handed to
+ * `onError` (to mark fields); on success `success` is toasted, `onSuccess` runs and the page's
+ * server data is refreshed.
+ */
+export function useAdminAction() {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const run = <T,>(action: () => Promise<ActionResult<T>>, { success, onError, onSuccess }: { success?: string; onError?: (failure: ActionFailure) => void; onSuccess?: (data: T) => void } = {}) =>
+    startTransition(async () => {
+      const result = await action();
+      if (!result.ok) {
+        toast.error(result.message);
+        onError?.(result);
+        return;
+      }
+      if (success) toast.success(success);
+      onSuccess?.(result.data);
+      router.refresh();
+    });
+  return { pending, run };
+}
