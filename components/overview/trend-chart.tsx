@@ -47,7 +47,7 @@ export function TrendChart({ journey, view }: { journey: JourneyOverview; view: 
     short: p.short,
     journey: journey.trend.score[i] ?? null,
     target: journey.trend.target[i] ?? null,
-    ...Object.fromEntries(journey.trend.departments.flatMap((d) => [[`d${d.id}`, d.scores[i] ?? null], [`t${d.id}`, d.targets[i] ?? null]])),
+    ...Object.fromEntries(journey.departments.flatMap((d) => [[`d${d.id}`, d.trend[i] ?? null], [`t${d.id}`, d.targetTrend[i] ?? null]])),
   }));
   const series: Series[] = [
     { key: "journey", name: journey.name, colour: "#0f172a", width: 3 },

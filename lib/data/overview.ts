@@ -75,8 +75,9 @@ export type OverviewDepartment = DepartmentRef & {
   belowTarget: number;
   atRisk: number;
   change: number | null;
-  /** Scores over the range, oldest first. */
+  /** Scores and target scores over the range, oldest first. */
   trend: (number | null)[];
+  targetTrend: (number | null)[];
 };
 
 export type AtRiskTouchpoint = {
@@ -111,7 +112,6 @@ export type JourneyOverview = {
     periods: (PeriodOption & { short: string })[];
     score: (number | null)[];
     target: (number | null)[];
-    departments: { id: number; scores: (number | null)[]; targets: (number | null)[] }[];
   };
   stages: { id: number; name: string; score: number | null; touchpoints: OverviewTile[] }[];
   /** Most drag first. */
@@ -149,8 +149,6 @@ export type Overview = {
   /** Why parts of the link were not followed. */
   notices: string[];
   hasFigures: boolean;
-  bands: { bandGoodMin: number; bandFairMin: number };
-  momentOfTruthMultiplier: number;
   /** Every journey's score for the chosen period (the journey selector). */
   journeys: { id: number; name: string; score: number | null; band: ScoreBand | null }[];
   journey: JourneyOverview | null;
@@ -241,8 +239,6 @@ export async function getOverview(params: OverviewParams = {}, notices: string[]
     periodOptions,
     notices,
     hasFigures: (asked ? anyFigure : reporting) !== null,
-    bands: { bandGoodMin: settings.bandGoodMin, bandFairMin: settings.bandFairMin },
-    momentOfTruthMultiplier: settings.momentOfTruthMultiplier,
     journeys: structures.map((j) => {
       const score = scoreJourney(j.touchpoints, chosen ?? new Map(), settings.momentOfTruthMultiplier).score;
       return { id: j.id, name: j.name, score, band: band(score) };
@@ -317,6 +313,7 @@ async function journeyOverview(journey: JourneyStructure, c: Context): Promise<J
       atRisk: atRisk.filter((a) => a.department.id === id).length,
       change: change(departmentSeries(id)),
       trend: departmentSeries(id).slice(scores.length - c.shown.length),
+      targetTrend: shownScores.map((s) => s.departments.get(id)?.targetScore ?? null),
     }))
     .sort((a, b) => b.drag - a.drag || a.name.localeCompare(b.name));
 
@@ -335,7 +332,6 @@ async function journeyOverview(journey: JourneyStructure, c: Context): Promise<J
       periods: c.shown.map((p) => ({ ...option(p, c.view), short: formatPeriodShort(p, c.view) })),
       score: shownScores.map((s) => s.score),
       target: shownScores.map((s) => s.targetScore),
-      departments: departments.map((d) => ({ id: d.id, scores: d.trend, targets: shownScores.map((s) => s.departments.get(d.id)?.targetScore ?? null) })),
     },
     stages: journey.stages.map((stage) => ({
       id: stage.id,
