@@ -20,6 +20,8 @@ export type SeedSummary = Record<"departments" | "users" | "journeys" | "stages"
 export async function wipeDatabase(db: Db): Promise<void> {
   await db.$transaction([
     db.auditEvent.deleteMany(),
+    db.processChange.deleteMany(),
+    db.invitation.deleteMany(),
     db.entryRevision.deleteMany(),
     db.apiKey.deleteMany(),
     db.periodLock.deleteMany(),
