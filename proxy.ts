@@ -1,9 +1,13 @@
 // Next.js 16's request proxy (formerly middleware.ts). Every page but the sign-in page needs a
 // session; pages and actions check the user again against the database, so this is the outer
-// gate. The one exemption is /r/…, the public share-link pages, which are rate-limited instead.
+// gate. The exemptions are the pages a visitor without an account must reach: shared reports
+// (/r/…), invitations (/invite/…) and first-run set-up (/setup, only while no one has an
+// account); they are rate-limited per address instead.
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { NextResponse, type NextFetchEvent } from "next/server";
 import { clientAddress, takePublicRequest } from "./lib/rate-limit";
+
+const PUBLIC_PREFIXES = ["/r/", "/invite/", "/setup"];
 
 const requireSession = withAuth({ pages: { signIn: "/signin" } });
 
@@ -11,11 +15,12 @@ const TOO_MANY = (seconds: number) => `<!doctype html><html lang="en"><head><met
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Too many requests · Touchline</title></head>
 <body style="font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#0f172a">
 <h1 style="font-size:1.25rem">Too many requests</h1>
-<p>This address has opened shared reports too often in the last minute. Wait ${seconds} seconds and reload the page.</p>
+<p>This address has opened Touchline's public pages too often in the last minute. Wait ${seconds} seconds and reload the page.</p>
 </body></html>`;
 
 export default async function proxy(request: NextRequestWithAuth, event: NextFetchEvent) {
-  if (request.nextUrl.pathname.startsWith("/r/")) {
+  const path = request.nextUrl.pathname;
+  if (PUBLIC_PREFIXES.some((prefix) => path.startsWith(prefix))) {
     const wait = await takePublicRequest(clientAddress(request.headers));
     if (wait !== null) {
       return new NextResponse(TOO_MANY(wait), {

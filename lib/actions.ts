@@ -24,26 +24,38 @@ export function authenticatedAction<S extends z.ZodType, T>(
   return async (raw: unknown): Promise<ActionResult<T>> => {
     const user = await getCurrentUser();
     if (!user) return { ok: false, code: "unauthenticated", message: "Your session has ended. Sign in again." };
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) {
-      const fields = fieldErrors(parsed.error);
-      // List inputs (a grid's rows) also get their problems per row, as data functions report them.
-      const rows = rowProblemsFrom(parsed.error);
-      return {
-        ok: false,
-        code: "invalid",
-        message: Object.values(fields)[0] ?? "Check the form",
-        fields,
-        ...(rows.length ? { details: { rows } } : {}),
-      };
-    }
-    try {
-      return { ok: true, data: await handler(user, parsed.data) };
-    } catch (error) {
-      if (error instanceof DomainError) {
-        return { ok: false, code: error.code, message: error.message, fields: error.fields, details: error.details };
-      }
-      throw error;
-    }
+    return validateAndRun(schema, raw, (input) => handler(user, input));
   };
+}
+
+/**
+ * For the few actions a signed-out visitor may take (accepting an invitation, first-run set-up):
+ * the handler itself decides whether the visitor may act, from what the input proves.
+ */
+export function publicAction<S extends z.ZodType, T>(schema: S, handler: (input: z.output<S>) => Promise<T>) {
+  return (raw: unknown): Promise<ActionResult<T>> => validateAndRun(schema, raw, handler);
+}
+
+async function validateAndRun<S extends z.ZodType, T>(schema: S, raw: unknown, run: (input: z.output<S>) => Promise<T>): Promise<ActionResult<T>> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const fields = fieldErrors(parsed.error);
+    // List inputs (a grid's rows) also get their problems per row, as data functions report them.
+    const rows = rowProblemsFrom(parsed.error);
+    return {
+      ok: false,
+      code: "invalid",
+      message: Object.values(fields)[0] ?? "Check the form",
+      fields,
+      ...(rows.length ? { details: { rows } } : {}),
+    };
+  }
+  try {
+    return { ok: true, data: await run(parsed.data) };
+  } catch (error) {
+    if (error instanceof DomainError) {
+      return { ok: false, code: error.code, message: error.message, fields: error.fields, details: error.details };
+    }
+    throw error;
+  }
 }

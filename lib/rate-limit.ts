@@ -1,6 +1,7 @@
-// Per-address rate limit for the public share pages: enough for people reading a report, not for
-// someone trying tokens. In memory, per server process (rate-limiter-flexible); a deployment with
-// several processes would swap in its Redis limiter with the same interface.
+// Rate limits, all in one place: requests per address to the public pages (enough for people
+// reading a report, not for someone trying tokens), and failed sign-ins per account and per
+// address. In memory, per server process (rate-limiter-flexible); a deployment with several
+// processes would swap in its Redis limiters with the same interface.
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 
 /** Requests per address per minute to /r/… (pages and CSV downloads). */
@@ -22,4 +23,38 @@ export async function takePublicRequest(address: string): Promise<number | null>
     if (rejection instanceof RateLimiterRes) return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
     throw rejection;
   }
+}
+
+/** Failed sign-ins allowed per account (email) in a 15-minute window before it is locked for the rest of it. */
+export const SIGN_IN_FAILURES_PER_ACCOUNT = Number(process.env.SIGN_IN_FAILURES_PER_ACCOUNT ?? 5);
+/** The same per address, across accounts: against one machine trying many emails. */
+export const SIGN_IN_FAILURES_PER_ADDRESS = Number(process.env.SIGN_IN_FAILURES_PER_ADDRESS ?? 50);
+const FIFTEEN_MINUTES = 15 * 60;
+
+const failuresPerAccount = new RateLimiterMemory({ keyPrefix: "sign-in-account", points: SIGN_IN_FAILURES_PER_ACCOUNT, duration: FIFTEEN_MINUTES });
+const failuresPerAddress = new RateLimiterMemory({ keyPrefix: "sign-in-address", points: SIGN_IN_FAILURES_PER_ADDRESS, duration: FIFTEEN_MINUTES });
+
+/**
+ * Null when this email may try a password from this address; otherwise the seconds until it may.
+ * Checked before the password, so a locked account refuses even the right one: otherwise the
+ * lock would not stop guessing.
+ */
+export async function signInLockedFor(email: string, address: string): Promise<number | null> {
+  const [account, machine] = await Promise.all([failuresPerAccount.get(email), failuresPerAddress.get(address)]);
+  const waits = [
+    account && account.consumedPoints >= SIGN_IN_FAILURES_PER_ACCOUNT ? account.msBeforeNext : 0,
+    machine && machine.consumedPoints >= SIGN_IN_FAILURES_PER_ADDRESS ? machine.msBeforeNext : 0,
+  ];
+  const wait = Math.max(...waits);
+  return wait > 0 ? Math.ceil(wait / 1000) : null;
+}
+
+export async function recordFailedSignIn(email: string, address: string): Promise<void> {
+  // consume() rejects once the points are spent; that rejection is the lock, already recorded.
+  await Promise.allSettled([failuresPerAccount.consume(email), failuresPerAddress.consume(address)]);
+}
+
+/** A correct password clears the account's count (not the address's: other accounts' misses stand). */
+export async function clearFailedSignIns(email: string): Promise<void> {
+  await failuresPerAccount.delete(email);
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 
 const SECTIONS = [
+  { href: "/admin", label: "Getting started" },
   { href: "/admin/departments", label: "Departments" },
   { href: "/admin/journeys", label: "Journeys and stages" },
   { href: "/admin/touchpoints", label: "Touchpoints and metrics" },

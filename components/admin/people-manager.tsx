@@ -9,6 +9,8 @@ import { ROLE_LABELS, type Role } from "@/lib/domain";
 
 const ROLES = Object.entries(ROLE_LABELS) as [Role, string][];
 
+const keysNote = (n: number) => (n === 0 ? "" : `; revoked ${n} API ${n === 1 ? "key" : "keys"} they made for departments they no longer run`);
+
 /** Each person's role and departments, and whether they can sign in. */
 export function PeopleManager({ people, departments, currentUserId }: { people: Person[]; departments: { id: number; name: string }[]; currentUserId: number }) {
   const { pending, run } = useAdminAction();
@@ -20,7 +22,7 @@ export function PeopleManager({ people, departments, currentUserId }: { people: 
     const data = new FormData(event.currentTarget);
     const input = { id: person.id, role: data.get("role"), departmentIds: data.getAll("departmentIds") };
     run(() => updatePersonAction(input), {
-      success: `Saved ${person.name}`,
+      success: ({ revokedApiKeys }) => `Saved ${person.name}${keysNote(revokedApiKeys)}`,
       onError: (failure) => setErrors({ id: person.id, message: failure.fields?.departmentIds ?? failure.message }),
       onSuccess: () => setErrors(null),
     });
@@ -29,7 +31,7 @@ export function PeopleManager({ people, departments, currentUserId }: { people: 
   function onToggle(person: Person) {
     if (person.active && !window.confirm(`Deactivate ${person.name}? They are signed out on their next click and cannot sign in until reactivated.`)) return;
     run(() => setPersonActiveAction({ id: person.id }, !person.active), {
-      success: `${person.active ? "Deactivated" : "Reactivated"} ${person.name}`,
+      success: ({ revokedApiKeys }) => `${person.active ? "Deactivated" : "Reactivated"} ${person.name}${keysNote(revokedApiKeys)}`,
       onError: (failure) => setErrors({ id: person.id, message: failure.message }),
       onSuccess: () => setErrors(null),
     });

@@ -9,13 +9,13 @@ export type ActionFailure = Extract<ActionResult<unknown>, { ok: false }>;
 
 /**
  * How every admin form runs its server action: on failure the message is toasted and handed to
- * `onError` (to mark fields); on success `success` is toasted, `onSuccess` runs and the page's
+ * `onError` (to mark fields); on success `success` (or what it makes of the result) is toasted, `onSuccess` runs and the page's
  * server data is refreshed.
  */
 export function useAdminAction() {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const run = <T,>(action: () => Promise<ActionResult<T>>, { success, onError, onSuccess }: { success?: string; onError?: (failure: ActionFailure) => void; onSuccess?: (data: T) => void } = {}) =>
+  const run = <T,>(action: () => Promise<ActionResult<T>>, { success, onError, onSuccess }: { success?: string | ((data: T) => string); onError?: (failure: ActionFailure) => void; onSuccess?: (data: T) => void } = {}) =>
     startTransition(async () => {
       const result = await action();
       if (!result.ok) {
@@ -23,7 +23,7 @@ export function useAdminAction() {
         onError?.(result);
         return;
       }
-      if (success) toast.success(success);
+      if (success) toast.success(typeof success === "function" ? success(result.data) : success);
       onSuccess?.(result.data);
       router.refresh();
     });

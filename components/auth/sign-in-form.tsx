@@ -5,6 +5,17 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { TOO_MANY_ATTEMPTS } from "@/lib/auth/sign-in-errors";
+
+/** What went wrong, in words. Unknown emails get the same answer as wrong passwords. */
+function signInProblem(error: string | null | undefined): string {
+  if (error?.startsWith(`${TOO_MANY_ATTEMPTS}:`)) {
+    const minutes = Math.max(1, Math.ceil(Number(error.split(":")[1]) / 60));
+    return `Too many failed attempts for this account. For your security, sign-in is paused: try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}, or ask an admin.`;
+  }
+  if (error === "CredentialsSignin") return "That email and password don't match an active account.";
+  return "Sign-in failed. Try again in a moment.";
+}
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
@@ -23,10 +34,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     });
     if (!result || result.error) {
       setPending(false);
-      // Same message whether or not the email exists.
-      setError(result?.status === 401 || result?.error === "CredentialsSignin"
-        ? "That email and password don't match an active account."
-        : "Sign-in failed. Try again in a moment.");
+      setError(signInProblem(result?.error));
       return;
     }
     router.replace(callbackUrl);

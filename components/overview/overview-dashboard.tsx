@@ -35,7 +35,7 @@ async function fetchOverview(search: string, signal: AbortSignal): Promise<Overv
  * The overview's state lives in the URL (?journey=&view=&period=&from=), so every view is a link
  * and the back button works; changes push a history entry and TanStack Query fetches the data.
  */
-export function OverviewDashboard({ initial, initialSearch }: { initial: Overview; initialSearch: string }) {
+export function OverviewDashboard({ initial, initialSearch, canSetUp = false }: { initial: Overview; initialSearch: string; canSetUp?: boolean }) {
   const searchParams = useSearchParams();
   const search = normalise(searchParams);
   const initialKey = normalise(new URLSearchParams(initialSearch));
@@ -95,6 +95,11 @@ export function OverviewDashboard({ initial, initialSearch }: { initial: Overvie
         <EmptyState title="No journeys yet">
           Touchline rolls touchpoints up into customer journeys. An admin sets up departments, a journey with its stages,
           and the touchpoints and metrics each department owns; then department heads enter their figures.
+          {canSetUp && (
+            <p className="mt-4">
+              <Link href="/admin" className="inline-flex rounded-md bg-brand px-3.5 py-2 font-medium text-white hover:bg-brand-dark">Set up the organisation</Link>
+            </p>
+          )}
         </EmptyState>
       ) : !overview.hasFigures ? (
         <EmptyState title="No figures yet">

@@ -22,10 +22,10 @@ export function AppShell({ user, children }: { user: CurrentUser; children: Reac
           </Link>
           <NavLinks links={links} />
           <div className="ml-auto flex items-center gap-3 text-sm">
-            <div className="text-right leading-tight" data-testid="signed-in-user">
-              <p className="font-medium text-slate-900">{user.name}</p>
-              <p className="text-xs text-slate-500">{ROLE_LABELS[user.role]}</p>
-            </div>
+            <Link href="/account" className="rounded-md px-2 py-1 text-right leading-tight hover:bg-slate-100" data-testid="signed-in-user" title="Your account and password">
+              <span className="block font-medium text-slate-900">{user.name}</span>
+              <span className="block text-xs text-slate-500">{ROLE_LABELS[user.role]}</span>
+            </Link>
             <SignOutButton />
           </div>
         </div>

@@ -1,7 +1,7 @@
-import { useId, type InputHTMLAttributes } from "react";
+import { useId, type ComponentProps } from "react";
 
 /** A labelled input with an optional hint and error, wired up for screen readers. */
-export function Field({ label, hint, error, className = "", ...input }: InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: string; error?: string }) {
+export function Field({ label, hint, error, className = "", ...input }: ComponentProps<"input"> & { label: string; hint?: string; error?: string }) {
   const id = useId();
   const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
   return (

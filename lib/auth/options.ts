@@ -1,11 +1,13 @@
-// next-auth configuration: email + password, JWT sessions. The token carries only the user id;
-// role and departments are read from the database on every request (lib/auth/session.ts), so a
-// role change or deactivation takes effect at once.
+// next-auth configuration: email + password, JWT sessions. The token carries only the user id and
+// when they signed in; role and departments are read from the database on every request
+// (lib/auth/session.ts), so a role change, a deactivation or a password change takes effect at once.
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { findUserCredentials } from "../data/users";
+import { clearFailedSignIns, clientAddress, recordFailedSignIn, signInLockedFor } from "../rate-limit";
 import { signInSchema } from "../validation/auth";
 import { unknownUserHash, verifyPassword } from "./password";
+import { TOO_MANY_ATTEMPTS } from "./sign-in-errors";
 
 const EIGHT_HOURS = 8 * 60 * 60;
 
@@ -16,24 +18,36 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const found = await findUserCredentials(parsed.data.email);
+        const { email, password } = parsed.data;
+        const address = clientAddress(new Headers((request?.headers ?? {}) as Record<string, string>));
+        const locked = await signInLockedFor(email, address);
+        if (locked !== null) throw new Error(`${TOO_MANY_ATTEMPTS}:${locked}`);
+        const found = await findUserCredentials(email);
         // Always run one hash comparison so unknown emails are not faster to reject.
-        const ok = await verifyPassword(parsed.data.password, found?.passwordHash ?? (await unknownUserHash()));
-        if (!found || !ok || !found.active) return null;
+        const ok = await verifyPassword(password, found?.passwordHash ?? (await unknownUserHash()));
+        if (!found || !ok || !found.active) {
+          await recordFailedSignIn(email, address);
+          return null;
+        }
+        await clearFailedSignIns(email);
         return { id: String(found.id), name: found.name, email: found.email };
       },
     }),
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user) token.userId = Number(user.id);
+      if (user) {
+        token.userId = Number(user.id);
+        token.signedInAt = Date.now();
+      }
       return token;
     },
     session({ session, token }) {
       session.user.id = token.userId;
+      session.user.signedInAt = token.signedInAt ?? 0;
       return session;
     },
   },

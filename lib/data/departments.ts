@@ -109,3 +109,10 @@ export async function restoreDepartment(actor: Actor, { id }: { id: number }) {
     return { id, name: department.name };
   });
 }
+
+/** The names of these departments, alphabetically (archived ones included: they are still the person's). */
+export async function listDepartmentNames(ids: number[]): Promise<string[]> {
+  if (!ids.length) return [];
+  const rows = await db.department.findMany({ where: { id: { in: ids } }, orderBy: { name: "asc" }, select: { name: true } });
+  return rows.map((r) => r.name);
+}

@@ -4,7 +4,7 @@
 import { db, type Tx } from "../db";
 import type { Role } from "../domain";
 import { conflict, forbidden, invalid, notFound } from "../errors";
-import { canConfigureOrganisation, type Actor } from "../permissions";
+import { canConfigureOrganisation, canManageApiKeys, type Actor } from "../permissions";
 import { recordAudit } from "./audit";
 
 export type Person = { id: number; name: string; email: string; role: Role; active: boolean; departmentIds: number[] };
@@ -28,6 +28,17 @@ async function refuseLosingLastAdmin(tx: Tx, user: { id: number; role: Role; act
   if (others === 0) throw conflict(`${why} Touchline needs at least one active admin: make someone else an admin first.`);
 }
 
+/**
+ * Revokes the API keys a person made for departments they may no longer manage keys for (all of
+ * them once deactivated): a key should not outlive its maker's access. Returns how many.
+ */
+async function revokeKeysBeyondAccess(tx: Tx, person: Actor & { active: boolean }, now: Date): Promise<number> {
+  const keys = await tx.apiKey.findMany({ where: { createdById: person.id, revokedAt: null }, select: { id: true, departmentId: true } });
+  const beyond = keys.filter((k) => !person.active || !canManageApiKeys(person, k.departmentId)).map((k) => k.id);
+  if (beyond.length) await tx.apiKey.updateMany({ where: { id: { in: beyond } }, data: { revokedAt: now } });
+  return beyond.length;
+}
+
 const snapshot = (u: { role: Role; active: boolean; memberships: { departmentId: number }[] }) => ({ role: u.role, active: u.active, departmentIds: u.memberships.map((m) => m.departmentId).sort((a, b) => a - b) });
 
 export async function updatePerson(actor: Actor, input: { id: number; role: Role; departmentIds: number[] }) {
@@ -43,8 +54,9 @@ export async function updatePerson(actor: Actor, input: { id: number; role: Role
     await tx.departmentMembership.deleteMany({ where: { userId: user.id } });
     if (ids.length) await tx.departmentMembership.createMany({ data: ids.map((departmentId) => ({ userId: user.id, departmentId })) });
     const after = { role: input.role, active: user.active, departmentIds: ids.sort((a, b) => a - b) };
-    await recordAudit(tx, actor, { action: "person.update", entity: "User", entityId: user.id, before: snapshot(user), after });
-    return { id: user.id, name: user.name };
+    const revokedApiKeys = await revokeKeysBeyondAccess(tx, { id: user.id, ...after }, new Date());
+    await recordAudit(tx, actor, { action: "person.update", entity: "User", entityId: user.id, before: snapshot(user), after: revokedApiKeys ? { ...after, revokedApiKeys } : after });
+    return { id: user.id, name: user.name, revokedApiKeys };
   });
 }
 
@@ -55,10 +67,11 @@ export async function setPersonActive(actor: Actor, { id }: { id: number }, acti
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id }, select: { id: true, name: true, role: true, active: true, memberships: { select: { departmentId: true } } } });
     if (!user) throw notFound("That person does not exist.");
-    if (user.active === active) return { id, name: user.name };
+    if (user.active === active) return { id, name: user.name, revokedApiKeys: 0 };
     if (!active) await refuseLosingLastAdmin(tx, user, `${user.name} is the only active admin.`);
     await tx.user.update({ where: { id }, data: { active } });
-    await recordAudit(tx, actor, { action: active ? "person.reactivate" : "person.deactivate", entity: "User", entityId: id, before: { active: user.active }, after: { active } });
-    return { id, name: user.name };
+    const revokedApiKeys = active ? 0 : await revokeKeysBeyondAccess(tx, { id, role: user.role, active, departmentIds: [] }, new Date());
+    await recordAudit(tx, actor, { action: active ? "person.reactivate" : "person.deactivate", entity: "User", entityId: id, before: { active: user.active }, after: revokedApiKeys ? { active, revokedApiKeys } : { active } });
+    return { id, name: user.name, revokedApiKeys };
   });
 }

@@ -9,8 +9,11 @@ export type CurrentUser = {
   departmentIds: number[];
 };
 
-/** The user as the database knows them now; null when missing or deactivated. */
-export async function getActiveUser(id: number): Promise<CurrentUser | null> {
+/**
+ * The user as the database knows them now; null when missing or deactivated, or when
+ * `signedInAt` (epoch ms) is given and falls before their sessions' cut-off (a password change).
+ */
+export async function getActiveUser(id: number, signedInAt?: number): Promise<CurrentUser | null> {
   const user = await db.user.findUnique({
     where: { id },
     select: {
@@ -19,10 +22,12 @@ export async function getActiveUser(id: number): Promise<CurrentUser | null> {
       name: true,
       role: true,
       active: true,
+      sessionsValidFrom: true,
       memberships: { select: { departmentId: true }, orderBy: { departmentId: "asc" } },
     },
   });
   if (!user?.active) return null;
+  if (signedInAt !== undefined && user.sessionsValidFrom && signedInAt < user.sessionsValidFrom.getTime()) return null;
   return {
     id: user.id,
     email: user.email,

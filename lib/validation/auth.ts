@@ -1,6 +1,24 @@
 import { z } from "zod";
+import { checkNewPassword, newPasswordShape } from "./password";
+
+/** An email address as accounts store it: trimmed and lower-cased. */
+export const emailField = z.string({ error: "Enter an email address" }).trim().toLowerCase().pipe(z.email("Enter a valid email address").max(200, "That email address is too long"));
 
 export const signInSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address")),
+  email: emailField,
   password: z.string().min(1, "Enter your password").max(200, "Password is too long"),
 });
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string({ error: "Enter your current password" }).min(1, "Enter your current password").max(1000, "That password is far too long"),
+    ...newPasswordShape,
+  })
+  .superRefine((input, ctx) => {
+    if (input.password === input.currentPassword && input.password) {
+      ctx.addIssue({ code: "custom", path: ["password"], message: "Choose a password different from the current one" });
+      return;
+    }
+    checkNewPassword(input, ctx);
+  });
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;

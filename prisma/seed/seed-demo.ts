@@ -1,7 +1,7 @@
 // Loads the demo organisation into an empty (or emptied) database. Used by `npm run db:seed`,
-// `npm run demo` and the tests.
+// `npm run demo`, the tests, and first-run set-up's "explore with demo data" (lib/data/setup.ts).
 import { hashPassword } from "../../lib/auth/password";
-import type { Db } from "../../lib/db/client";
+import type { Db, Tx } from "../../lib/db/client";
 import { addPeriods, currentPeriod } from "../../lib/periods";
 import { valueRange } from "../../lib/validation/entry";
 import {
@@ -50,7 +50,7 @@ function roundFor(metric: DemoMetric, raw: number): number {
  * Weekly figures for the DEMO_WEEKS complete weeks before `now`'s week; the current week is left
  * for people to fill in.
  */
-export async function seedDemo(db: Db, { now = new Date() } = {}): Promise<SeedSummary> {
+export async function seedDemo(db: Db | Tx, { now = new Date() } = {}): Promise<SeedSummary> {
   const random = createRandom(20261123);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const firstWeek = addPeriods(currentPeriod("WEEK", now), -DEMO_WEEKS, "WEEK");

@@ -4,7 +4,7 @@ import { getActiveUser } from "../../lib/data/users";
 import { db } from "../../lib/db";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-organisation";
 
-type Authorize = (credentials: Record<string, string>) => Promise<Record<string, unknown> | null>;
+type Authorize = (credentials: Record<string, string>, request?: { headers: Record<string, string> }) => Promise<Record<string, unknown> | null>;
 // next-auth keeps the configured authorize() under `options`.
 const authorize = (authOptions.providers[0] as unknown as { options: { authorize: Authorize } }).options.authorize;
 
@@ -37,5 +37,25 @@ describe("credentials sign-in", () => {
     const user = await db.user.update({ where: { email: "viewer@touchline.demo" }, data: { active: false } });
     expect(await authorize({ email: user.email, password: DEMO_PASSWORD })).toBeNull();
     expect(await getActiveUser(user.id)).toBeNull();
+  });
+
+  it("locks an account after 5 failed attempts, even against the right password, without locking others", async () => {
+    const from = (address: string) => ({ headers: { "x-forwarded-for": address } });
+    for (let i = 0; i < 5; i++) expect(await authorize({ email: "exec@touchline.demo", password: `guess ${i}` }, from("203.0.113.7"))).toBeNull();
+    const locked = await authorize({ email: "exec@touchline.demo", password: DEMO_PASSWORD }, from("203.0.113.7")).then(() => null, (e: Error) => e.message);
+    expect(locked).toMatch(/^TooManyAttempts:\d+$/);
+    const seconds = Number(locked!.split(":")[1]);
+    expect(seconds).toBeGreaterThan(14 * 60);
+    expect(seconds).toBeLessThanOrEqual(15 * 60);
+    // The lock is on the account, from any address; other accounts from this address still sign in.
+    await expect(authorize({ email: "exec@touchline.demo", password: DEMO_PASSWORD }, from("198.51.100.1"))).rejects.toThrow(/TooManyAttempts/);
+    expect(await authorize({ email: "foh@touchline.demo", password: DEMO_PASSWORD }, from("203.0.113.7"))).not.toBeNull();
+  });
+
+  it("clears the count on a right password, so occasional typos never lock anyone", async () => {
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 4; i++) expect(await authorize({ email: "kitchen@touchline.demo", password: "typo" })).toBeNull();
+      expect(await authorize({ email: "kitchen@touchline.demo", password: DEMO_PASSWORD })).not.toBeNull();
+    }
   });
 });

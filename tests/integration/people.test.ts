@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createApiKey } from "../../lib/data/api-keys";
 import { listAuditEvents } from "../../lib/data/audit";
 import { listPeople, setPersonActive, updatePerson } from "../../lib/data/people";
 import { getActiveUser } from "../../lib/data/users";
@@ -53,6 +54,29 @@ describe("people (admin)", () => {
     expect(await db.auditEvent.count()).toBe(before);
     expect((await db.user.findUniqueOrThrow({ where: { id: vic } })).role).toBe("VIEWER");
   });
+  it("revokes the API keys a person made once they lose the department, and all of them on deactivation", async () => {
+    const admin = await actorFor("admin@touchline.demo");
+    const dana = await actorFor("digital@touchline.demo");
+    const [first, second] = dana.departmentIds as [number, number];
+    expect(dana.departmentIds).toHaveLength(2);
+    const firstKey = await createApiKey(dana, { departmentId: first, name: "Web analytics" });
+    const secondKey = await createApiKey(dana, { departmentId: second, name: "Delivery feed" });
+    // Moved off the first department: its key goes, the second's stays.
+    const moved = await updatePerson(admin, { id: dana.id, role: "DEPARTMENT_HEAD", departmentIds: [second] });
+    expect(moved.revokedApiKeys).toBe(1);
+    const revokedAt = async (id: number) => (await db.apiKey.findUniqueOrThrow({ where: { id } })).revokedAt;
+    expect(await revokedAt(firstKey.id)).not.toBeNull();
+    expect(await revokedAt(secondKey.id)).toBeNull();
+    const deactivated = await setPersonActive(admin, { id: dana.id }, false);
+    expect(deactivated.revokedApiKeys).toBe(1);
+    expect(await revokedAt(secondKey.id)).not.toBeNull();
+    expect((await listAuditEvents(admin)).events[0]).toMatchObject({ action: "person.deactivate", after: { active: false, revokedApiKeys: 1 } });
+    // Reactivating does not bring keys back: their secrets may have gone anywhere meanwhile.
+    await setPersonActive(admin, { id: dana.id }, true);
+    expect(await revokedAt(secondKey.id)).not.toBeNull();
+    await updatePerson(admin, { id: dana.id, role: "DEPARTMENT_HEAD", departmentIds: [first, second] });
+  });
+
   it("keeps at least one active admin, and no admin can deactivate themselves", async () => {
     const admin = await actorFor("admin@touchline.demo");
     expect(await refusal(updatePerson(admin, { id: admin.id, role: "EXECUTIVE", departmentIds: [] }))).toMatchObject({

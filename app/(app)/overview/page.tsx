@@ -3,7 +3,7 @@ import { forbidden } from "next/navigation";
 import { OverviewDashboard } from "@/components/overview/overview-dashboard";
 import { requireUser } from "@/lib/auth/session";
 import { getOverview } from "@/lib/data/overview";
-import { canViewOverview } from "@/lib/permissions";
+import { canConfigureOrganisation, canViewOverview } from "@/lib/permissions";
 import { parseOverviewParams } from "@/lib/validation/overview";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -18,5 +18,5 @@ export default async function OverviewPage({ searchParams }: Props) {
   const { params, problems } = parseOverviewParams(raw);
   const overview = await getOverview(params, problems);
   const search = new URLSearchParams(Object.entries(raw).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : []))).toString();
-  return <OverviewDashboard initial={overview} initialSearch={search} />;
+  return <OverviewDashboard initial={overview} initialSearch={search} canSetUp={canConfigureOrganisation(user)} />;
 }

@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { ChangePasswordForm } from "@/components/auth/change-password-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/session";
+import { listDepartmentNames } from "@/lib/data/departments";
+import { ROLE_LABELS } from "@/lib/domain";
+
+export const metadata: Metadata = { title: "Your account" };
+
+export default async function AccountPage() {
+  const user = await requireUser();
+  const departments = await listDepartmentNames(user.departmentIds);
+  return (
+    <>
+      <PageHeader title="Your account" description="Who Touchline knows you as, and your password." />
+      <div className="grid max-w-4xl gap-6 md:grid-cols-2">
+        <section aria-labelledby="profile-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-xs">
+          <h2 id="profile-heading" className="mb-3 text-base font-semibold">Profile</h2>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+            <dt className="text-slate-500">Name</dt>
+            <dd>{user.name}</dd>
+            <dt className="text-slate-500">Email</dt>
+            <dd className="break-all">{user.email}</dd>
+            <dt className="text-slate-500">Role</dt>
+            <dd>{ROLE_LABELS[user.role]}</dd>
+            <dt className="text-slate-500">Departments</dt>
+            <dd>{departments.length ? departments.join(", ") : "None"}</dd>
+          </dl>
+          <p className="mt-4 text-xs text-slate-500">An admin changes names, roles and departments.</p>
+        </section>
+        <section aria-labelledby="password-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-xs">
+          <h2 id="password-heading" className="mb-1 text-base font-semibold">Change password</h2>
+          <p className="mb-4 text-sm text-slate-600">You stay signed in here; every other device is signed out.</p>
+          <ChangePasswordForm email={user.email} name={user.name} />
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useRef, useState, useTransition, type FormEvent } from "react";
+import { acceptInvitationAction } from "@/app/(auth)/invite/[token]/actions";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { NewPasswordFields } from "./new-password-fields";
+
+/** The invitee picks a name and password; the account is made and they are signed straight in. */
+export function AcceptInvitationForm({ token, email, next }: { token: string; email: string; next: string }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const nameRef = useRef<HTMLInputElement>(null);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
+    startTransition(async () => {
+      const result = await acceptInvitationAction({ token, email, name: data.name, password: data.password, confirmPassword: data.confirmPassword });
+      if (!result.ok) {
+        setErrors(result.fields ?? { form: result.message });
+        return;
+      }
+      const signedIn = await signIn("credentials", { email: result.data.email, password: data.password, redirect: false });
+      if (!signedIn || signedIn.error) {
+        router.replace("/signin");
+        return;
+      }
+      router.replace(next);
+      router.refresh();
+    });
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" aria-label="Join Touchline" noValidate>
+      {/* For password managers: the account the new password belongs to. */}
+      <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />
+      <Field ref={nameRef} label="Your name" name="name" autoComplete="name" maxLength={80} error={errors.name} required autoFocus />
+      <NewPasswordFields account={() => ({ email, name: nameRef.current?.value })} errors={errors} />
+      {errors.form && <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{errors.form}</p>}
+      <Button type="submit" className="w-full" disabled={pending}>{pending ? "Setting up your account…" : "Join Touchline"}</Button>
+    </form>
+  );
+}
