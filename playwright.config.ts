@@ -3,6 +3,8 @@ import fs from "node:fs";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const BASE_URL = `http://localhost:${PORT}`;
+/** A second server on a database with no organisation: first-run set-up (e2e/first-run.spec.ts). */
+export const EMPTY_BASE_URL = `http://localhost:${PORT + 1}`;
 
 // Debian's Chromium (see ../shared/STACK.md); Playwright's own browser where that is installed instead.
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -27,9 +29,10 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    // A fresh SQLite database with the demo organisation, and a production build.
+    // One production build serving the demo organisation (BASE_URL) and an empty database
+    // (EMPTY_BASE_URL); the script starts the empty one last, so this URL means both are up.
     command: "npx tsx scripts/e2e-server.ts",
-    url: `${BASE_URL}/signin`,
+    url: `${EMPTY_BASE_URL}/setup`,
     timeout: 300_000,
     reuseExistingServer: false,
     env: { E2E_PORT: String(PORT) },

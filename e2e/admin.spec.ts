@@ -4,7 +4,11 @@ import { USERS, signInAs } from "./fixtures";
 test("an admin adds, renames, archives and restores a department, and the audit log shows each change", async ({ page }) => {
   await signInAs(page, USERS.admin.email);
   await page.goto("/overview");
-  await page.getByRole("link", { name: "Admin" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();
+  // The admin home is the set-up checklist; the demo organisation has done every step.
+  await expect(page).toHaveURL(/\/admin$/);
+  await expect(page.getByTestId("setup-step")).toHaveCount(6);
+  await page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Departments" }).click();
   await expect(page).toHaveURL(/\/admin\/departments$/);
 
   // A name already in use is refused with the reason.
@@ -46,7 +50,7 @@ test("an admin adds, renames, archives and restores a department, and the audit 
 test("only admins reach the administration pages", async ({ page }) => {
   await signInAs(page, USERS.executive.email);
   await page.goto("/overview");
-  await expect(page.getByRole("link", { name: "Admin" })).toHaveCount(0);
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" })).toHaveCount(0);
   for (const path of ["/admin/departments", "/admin/audit"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(403);

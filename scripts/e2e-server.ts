@@ -1,25 +1,58 @@
-// The server Playwright tests run against: a fresh SQLite database (data/e2e.db) with the demo
-// organisation, then `next build` and `next start`. SKIP_BUILD=1 reuses an existing build.
-import { execSync, spawn } from "node:child_process";
+// The servers Playwright tests run against, from one production build (`next build`; SKIP_BUILD=1
+// reuses an existing one):
+//   E2E_PORT (3100)      a fresh SQLite database with the demo organisation (data/e2e.db);
+//   E2E_PORT + 1 (3101)  a database with no organisation at all, for first-run set-up (data/e2e-empty.db).
+// The empty one starts only once the demo one answers, so Playwright, which waits for the empty
+// one's URL, finds both up.
+import { execSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
-const port = process.env.E2E_PORT ?? "3100";
-const dbFile = path.join(root, "data/e2e.db");
-const env = {
+const port = Number(process.env.E2E_PORT ?? 3100);
+const servers = [
+  { port, dbFile: path.join(root, "data/e2e.db"), demo: true },
+  { port: port + 1, dbFile: path.join(root, "data/e2e-empty.db"), demo: false },
+];
+const envFor = (server: (typeof servers)[number]) => ({
   ...process.env,
-  DATABASE_URL: `file:${dbFile}`,
-  NEXTAUTH_URL: `http://localhost:${port}`,
+  DATABASE_URL: `file:${server.dbFile}`,
+  NEXTAUTH_URL: `http://localhost:${server.port}`,
   NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-only-secret-not-for-production",
   NEXT_TELEMETRY_DISABLED: "1",
-};
-const run = (command: string) => execSync(command, { cwd: root, env, stdio: "inherit" });
+});
+const run = (command: string, env = envFor(servers[0]!)) => execSync(command, { cwd: root, env, stdio: "inherit" });
 
-for (const suffix of ["", "-journal", "-wal", "-shm"]) fs.rmSync(dbFile + suffix, { force: true });
-run("npx prisma migrate deploy");
-run("npx tsx prisma/seed/index.ts");
+for (const server of servers) {
+  for (const suffix of ["", "-journal", "-wal", "-shm"]) fs.rmSync(server.dbFile + suffix, { force: true });
+  run("npx prisma migrate deploy", envFor(server));
+  if (server.demo) run("npx tsx prisma/seed/index.ts", envFor(server));
+}
 if (!process.env.SKIP_BUILD) run("npx next build");
-const server = spawn("npx", ["next", "start", "-p", port], { cwd: root, env, stdio: "inherit" });
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+
+const children: ChildProcess[] = [];
+function start(server: (typeof servers)[number]) {
+  const child = spawn("npx", ["next", "start", "-p", String(server.port)], { cwd: root, env: envFor(server), stdio: "inherit" });
+  child.on("exit", (code) => shutDown(code ?? 0));
+  children.push(child);
+}
+function shutDown(code: number) {
+  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+  process.exit(code);
+}
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => shutDown(0));
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    return (await fetch(url, { redirect: "manual" })).status < 500;
+  } catch {
+    return false;
+  }
+}
+
+async function main() {
+  start(servers[0]!);
+  while (!(await answers(`http://localhost:${port}/signin`))) await new Promise((resolve) => setTimeout(resolve, 250));
+  start(servers[1]!);
+}
+void main();

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { connection } from "next/server";
 import { AuthCard } from "@/components/auth/auth-card";
 import { FirstRunForm } from "@/components/auth/first-run-form";
 import { needsFirstRun } from "@/lib/data/setup";
@@ -8,6 +9,7 @@ export const metadata: Metadata = { title: "Set up Touchline", robots: { index: 
 
 /** Only while the database is empty; afterwards everyone goes to sign-in. */
 export default async function SetupPage() {
+  await connection(); // the database decides, on every request: never prerender this page
   if (!(await needsFirstRun())) redirect("/signin");
   return (
     <AuthCard
