@@ -1,13 +1,13 @@
 // Next.js 16's request proxy (formerly middleware.ts). Every page but the sign-in page needs a
 // session; pages and actions check the user again against the database, so this is the outer
 // gate. The exemptions are the pages a visitor without an account must reach: shared reports
-// (/r/…), invitations (/invite/…) and first-run set-up (/setup, only while no one has an
-// account); they are rate-limited per address instead.
+// (/r/…), invitations (/invite/…), password reset links (/reset/…) and first-run set-up (/setup,
+// only while no one has an account); they are rate-limited per address instead.
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { NextResponse, type NextFetchEvent } from "next/server";
 import { clientAddress, takePublicRequest } from "./lib/rate-limit";
 
-const PUBLIC_PREFIXES = ["/r/", "/invite/", "/setup"];
+const PUBLIC_PREFIXES = ["/r/", "/invite/", "/reset/", "/setup"];
 
 const requireSession = withAuth({ pages: { signIn: "/signin" } });
 

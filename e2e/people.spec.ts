@@ -81,3 +81,43 @@ test("sign-in pauses after 5 failed attempts for an account, and says for how lo
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.locator("form").getByRole("alert")).toHaveText(/^Too many failed attempts for this account\. For your security, sign-in is paused: try again in 15 minutes, or ask an admin\.$/);
 });
+
+test("an admin corrects a person's name and makes a password reset link; the person chooses a new password with it", async ({ page, browser }) => {
+  const link = await invite(page, "rae.lin@example.com");
+  const raeContext = await browser.newContext();
+  const rae = await raeContext.newPage();
+  await rae.goto(link);
+  const join = rae.getByRole("form", { name: "Join Touchline" });
+  await join.getByLabel("Your name").fill("Rae Lynn");
+  await join.getByLabel("Password", { exact: true }).fill("a password to forget");
+  await join.getByLabel("Repeat the password").fill("a password to forget");
+  await join.getByRole("button", { name: "Join Touchline" }).click();
+  await expect(rae).toHaveURL(/\/overview/);
+  await raeContext.close();
+
+  await page.reload();
+  const card = page.getByTestId("person").filter({ hasText: "rae.lin@example.com" });
+  await card.getByText("Name, email and password").click();
+  const details = card.getByRole("form", { name: "Rae Lynn's details" });
+  await details.getByLabel("Name").fill("Rae Lin");
+  await details.getByRole("button", { name: "Save details" }).click();
+  await expect(card).toContainText("Rae Lin");
+  await card.getByText("Name, email and password").click();
+  await card.getByRole("button", { name: "Make a password reset link" }).click();
+  const resetLink = await card.getByLabel("Password reset link for Rae Lin").inputValue();
+  expect(resetLink).toMatch(/\/reset\/[A-Za-z0-9_-]{43}$/);
+
+  const later = await browser.newContext();
+  const again = await later.newPage();
+  await again.goto(resetLink);
+  await expect(again.getByText("For Rae Lin (rae.lin@example.com).")).toBeVisible();
+  const form = again.getByRole("form", { name: "Choose a new password" });
+  await form.getByLabel("New password", { exact: true }).fill("a better memory now");
+  await form.getByLabel("Repeat the new password").fill("a better memory now");
+  await form.getByRole("button", { name: "Save the new password" }).click();
+  await expect(again).toHaveURL(/\/overview/);
+  await expect(again.getByTestId("signed-in-user")).toContainText("Rae Lin");
+  await again.goto(resetLink);
+  await expect(again.getByRole("heading", { name: "This reset link has been used" })).toBeVisible();
+  await later.close();
+});

@@ -1,5 +1,6 @@
 // npm run demo — migrate the SQLite database, load the demo organisation if it is empty,
 // build, and serve the production app on http://localhost:3000 (PORT to change it).
+// npm run demo -- --empty — the same without the demo: an empty database opens first-run set-up.
 import { execSync, spawn } from "node:child_process";
 import path from "node:path";
 import { ensureLocalEnv } from "./local-env";
@@ -12,7 +13,7 @@ const run = (command: string) => execSync(command, { cwd: root, env, stdio: "inh
 const started = performance.now();
 ensureLocalEnv(root);
 run("npx prisma migrate deploy");
-run("npm run --silent db:seed -- --if-empty");
+if (!process.argv.includes("--empty")) run("npm run --silent db:seed -- --if-empty");
 run("npx next build");
 console.log(`\nReady to start after ${((performance.now() - started) / 1000).toFixed(0)}s. Sign in at http://localhost:${port} (demo users: README.md).\n`);
 const server = spawn("npx", ["next", "start", "-p", port], { cwd: root, env, stdio: "inherit" });

@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { setPersonActiveAction, updatePersonAction } from "@/app/(app)/admin/people/actions";
 import { Button } from "@/components/ui/button";
+import { PersonDetails } from "./person-details";
 import { useAdminAction } from "./use-admin-action";
 import type { Person } from "@/lib/data/people";
 import { ROLE_LABELS, type Role } from "@/lib/domain";
@@ -78,6 +79,7 @@ export function PeopleManager({ people, departments, currentUserId }: { people: 
             </div>
             {errors?.id === person.id && <p role="alert" className="w-full text-sm text-red-700">{errors.message}</p>}
           </form>
+          <PersonDetails person={person} />
         </li>
       ))}
     </ul>

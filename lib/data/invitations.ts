@@ -8,7 +8,8 @@ import type { Role } from "../domain";
 import { conflict, forbidden, invalid, notFound } from "../errors";
 import { canConfigureOrganisation, type Actor } from "../permissions";
 import { hashSecret, newSecret } from "../secrets";
-import { INVITATION_DAYS, isInvitationTokenShape, type AcceptInvitationInput, type CreateInvitationInput } from "../validation/invitations";
+import { isTokenShape } from "../validation/fields";
+import { INVITATION_DAYS, type AcceptInvitationInput, type CreateInvitationInput } from "../validation/invitations";
 import { passwordProblem } from "../validation/password";
 import { recordAudit } from "./audit";
 import { isUniqueViolation } from "./prisma-errors";
@@ -99,7 +100,7 @@ export type InvitationLookup =
 
 /** What the invitation page shows for a token; null for a malformed or unknown one. */
 export async function lookUpInvitation(token: string, now = new Date()): Promise<InvitationLookup | null> {
-  if (!isInvitationTokenShape(token)) return null;
+  if (!isTokenShape(token)) return null;
   const row = await db.invitation.findUnique({
     where: { tokenHash: hashSecret(token) },
     select: {

@@ -6,6 +6,7 @@ import type { Role } from "../domain";
 import { conflict, forbidden, invalid, notFound } from "../errors";
 import { canConfigureOrganisation, canManageApiKeys, type Actor } from "../permissions";
 import { recordAudit } from "./audit";
+import { isUniqueViolation } from "./prisma-errors";
 
 export type Person = { id: number; name: string; email: string; role: Role; active: boolean; departmentIds: number[] };
 
@@ -58,6 +59,23 @@ export async function updatePerson(actor: Actor, input: { id: number; role: Role
     await recordAudit(tx, actor, { action: "person.update", entity: "User", entityId: user.id, before: snapshot(user), after: revokedApiKeys ? { ...after, revokedApiKeys } : after });
     return { id: user.id, name: user.name, revokedApiKeys };
   });
+}
+
+/** Corrects a person's name or email (their sign-in email changes with it). */
+export async function updatePersonDetails(actor: Actor, input: { id: number; name: string; email: string }) {
+  mustManage(actor);
+  try {
+    return await db.$transaction(async (tx) => {
+      const user = await tx.user.findUnique({ where: { id: input.id }, select: { name: true, email: true } });
+      if (!user) throw notFound("That person does not exist.");
+      await tx.user.update({ where: { id: input.id }, data: { name: input.name, email: input.email } });
+      await recordAudit(tx, actor, { action: "person.details", entity: "User", entityId: input.id, before: user, after: { name: input.name, email: input.email } });
+      return { id: input.id, name: input.name };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw invalid(`Someone else already signs in with ${input.email}.`, { email: "Someone else already signs in with this email" });
+    throw error;
+  }
 }
 
 /** Deactivating ends the person's session on their next request; reactivating lets them sign in again. */

@@ -6,7 +6,8 @@ import { forbidden, invalid, notFound } from "../errors";
 import { currentPeriod, isPeriodStart, toPeriodKey } from "../periods";
 import { canShareReport, type Actor } from "../permissions";
 import { hashSecret, newSecret } from "../secrets";
-import { isShareTokenShape, type CreateShareLinkInput } from "../validation/share-link";
+import { isTokenShape } from "../validation/fields";
+import type { CreateShareLinkInput } from "../validation/share-link";
 import { getOrganisationSettings } from "./organisation";
 
 const DAY_MS = 86_400_000;
@@ -95,7 +96,7 @@ export async function revokeShareLink(actor: Actor, { id }: { id: number }, now 
  * archived touchpoint — deliberately the same answer, so the public page reveals nothing.
  */
 export async function resolveShareToken(token: string, now = new Date()) {
-  if (!isShareTokenShape(token)) return null;
+  if (!isTokenShape(token)) return null;
   const link = await db.shareLink.findUnique({
     where: { tokenHash: hashSecret(token) },
     select: { id: true, touchpointId: true, expiresAt: true, revokedAt: true, rangeFrom: true, rangeTo: true, touchpoint: { select: { archivedAt: true } } },

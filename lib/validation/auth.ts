@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isTokenShape } from "./fields";
 import { checkNewPassword, newPasswordShape } from "./password";
 
 /** An email address as accounts store it: trimmed and lower-cased. */
@@ -22,3 +23,9 @@ export const changePasswordSchema = z
     checkNewPassword(input, ctx);
   });
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
+/** Choosing a new password from an admin's reset link. */
+export const resetPasswordSchema = z
+  .object({ token: z.string().refine(isTokenShape, "This reset link is not valid"), ...newPasswordShape })
+  .superRefine((input, ctx) => checkNewPassword(input, ctx));
+export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;

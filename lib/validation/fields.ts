@@ -113,3 +113,6 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   }
   return out;
 }
+
+/** A link token's shape: lib/secrets.ts newSecret() makes 32 random bytes as 43 base64url characters. */
+export const isTokenShape = (token: string) => /^[A-Za-z0-9_-]{43}$/.test(token);

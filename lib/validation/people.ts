@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { emailField } from "./auth";
 import { idField } from "./fields";
 
 export const roleField = z.enum(["ADMIN", "EXECUTIVE", "DEPARTMENT_HEAD", "VIEWER"], { error: "Choose a role" });
@@ -12,3 +13,6 @@ export function checkHeadHasDepartment(p: { role: string; departmentIds: number[
 
 export const updatePersonSchema = z.object({ id: idField("Person"), role: roleField, departmentIds: departmentIdsField }).superRefine(checkHeadHasDepartment);
 export const personIdSchema = z.object({ id: idField("Person") });
+
+export const personNameField = z.string({ error: "Enter a name" }).trim().min(2, "Enter a name (at least 2 characters)").max(80, "Use at most 80 characters");
+export const personDetailsSchema = z.object({ id: idField("Person"), name: personNameField, email: emailField });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { newSecret } from "../secrets";
-import { createShareLinkSchema, isShareTokenShape } from "./share-link";
+import { isTokenShape } from "./fields";
+import { createShareLinkSchema } from "./share-link";
 
 const valid = { touchpointId: "7", label: "  For the kitchen team ", expires: "30", range: "latest" };
 
@@ -30,11 +31,11 @@ describe("createShareLinkSchema", () => {
   });
 });
 
-describe("isShareTokenShape", () => {
+describe("isTokenShape", () => {
   it("accepts what newSecret makes and nothing else", () => {
-    expect(isShareTokenShape(newSecret())).toBe(true);
-    expect(isShareTokenShape(newSecret().slice(1))).toBe(false);
-    expect(isShareTokenShape(`${newSecret().slice(1)}/`)).toBe(false);
-    expect(isShareTokenShape("")).toBe(false);
+    expect(isTokenShape(newSecret())).toBe(true);
+    expect(isTokenShape(newSecret().slice(1))).toBe(false);
+    expect(isTokenShape(`${newSecret().slice(1)}/`)).toBe(false);
+    expect(isTokenShape("")).toBe(false);
   });
 });

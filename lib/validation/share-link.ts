@@ -29,5 +29,3 @@ export type CreateShareLinkInput = z.output<typeof createShareLinkSchema>;
 
 export const revokeShareLinkSchema = z.object({ id: idField("Link") });
 
-/** What newSecret() makes: 43 URL-safe base64 characters. Anything else is not worth a lookup. */
-export const isShareTokenShape = (token: string) => /^[A-Za-z0-9_-]{43}$/.test(token);

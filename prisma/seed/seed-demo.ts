@@ -22,6 +22,7 @@ export async function wipeDatabase(db: Db): Promise<void> {
     db.auditEvent.deleteMany(),
     db.processChange.deleteMany(),
     db.invitation.deleteMany(),
+    db.passwordReset.deleteMany(),
     db.entryRevision.deleteMany(),
     db.apiKey.deleteMany(),
     db.periodLock.deleteMany(),
