@@ -3,16 +3,10 @@ import { verifyPassword } from "../../lib/auth/password";
 import { changeOwnPassword } from "../../lib/data/account";
 import { getActiveUser } from "../../lib/data/users";
 import { db } from "../../lib/db";
-import { DomainError } from "../../lib/errors";
 import { changePasswordSchema } from "../../lib/validation/auth";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-organisation";
-import { actorFor } from "./helpers";
+import { actorFor, refusal } from "./helpers";
 
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
 const NEW_PASSWORD = "seven green bottles";
 const change = (currentPassword: string, password = NEW_PASSWORD) => changePasswordSchema.parse({ currentPassword, password, confirmPassword: password });
 

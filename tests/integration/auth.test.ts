@@ -1,12 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { authOptions } from "../../lib/auth/options";
 import { getActiveUser } from "../../lib/data/users";
 import { db } from "../../lib/db";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-organisation";
-
-type Authorize = (credentials: Record<string, string>, request?: { headers: Record<string, string> }) => Promise<Record<string, unknown> | null>;
-// next-auth keeps the configured authorize() under `options`.
-const authorize = (authOptions.providers[0] as unknown as { options: { authorize: Authorize } }).options.authorize;
+import { authorize } from "./helpers";
 
 describe("credentials sign-in", () => {
   it("accepts the right password, whatever the email's case and spacing", async () => {

@@ -3,14 +3,8 @@ import { listAuditEvents } from "../../lib/data/audit";
 import { archiveDepartment, createDepartment, listDepartmentsForAdmin, restoreDepartment, updateDepartment } from "../../lib/data/departments";
 import { getWritableDepartments } from "../../lib/data/entry-sheet";
 import { db } from "../../lib/db";
-import { DomainError } from "../../lib/errors";
-import { actorFor } from "./helpers";
+import { actorFor, refusal } from "./helpers";
 
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
 const counts = async () => ({ departments: await db.department.count(), audit: await db.auditEvent.count() });
 
 describe("departments (admin set-up)", () => {

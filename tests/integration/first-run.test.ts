@@ -1,19 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { authOptions } from "../../lib/auth/options";
 import { completeFirstRun, getSetupProgress, loadDemoOrganisation, needsFirstRun } from "../../lib/data/setup";
 import { db } from "../../lib/db";
-import { DomainError } from "../../lib/errors";
 import { firstRunSchema } from "../../lib/validation/setup";
 import { wipeDatabase } from "../../prisma/seed/seed-demo";
-import { actorFor } from "./helpers";
+import { actorFor, authorize, refusal } from "./helpers";
 
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
-type Authorize = (credentials: Record<string, string>) => Promise<Record<string, unknown> | null>;
-const authorize = (authOptions.providers[0] as unknown as { options: { authorize: Authorize } }).options.authorize;
 const PASSWORD = "north star kitchen";
 const firstRun = (email: string, organisationName = "Corner Bistro") =>
   firstRunSchema.parse({ organisationName, periodGranularity: "MONTH", name: "Robin Owner", email, password: PASSWORD, confirmPassword: PASSWORD });

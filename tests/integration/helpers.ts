@@ -1,5 +1,8 @@
+import { expect } from "vitest";
+import { authOptions } from "../../lib/auth/options";
 import { db } from "../../lib/db";
 import { getActiveUser, type CurrentUser } from "../../lib/data/users";
+import { DomainError } from "../../lib/errors";
 
 export async function actorFor(email: string): Promise<CurrentUser> {
   const found = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
@@ -20,3 +23,14 @@ export async function entryCounts() {
   const [entries, revisions] = await Promise.all([db.metricEntry.count(), db.entryRevision.count()]);
   return { entries, revisions };
 }
+
+/** The domain error a refused call threw (failing the test if it did not throw one). */
+export async function refusal(promise: Promise<unknown>): Promise<DomainError> {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(DomainError);
+  return error as DomainError;
+}
+
+type Authorize = (credentials: Record<string, string>, request?: { headers: Record<string, string> }) => Promise<Record<string, unknown> | null>;
+/** The credentials provider's authorize(), as next-auth calls it at sign-in (it keeps it under `options`). */
+export const authorize = (authOptions.providers[0] as unknown as { options: { authorize: Authorize } }).options.authorize;

@@ -3,16 +3,10 @@ import { verifyPassword } from "../../lib/auth/password";
 import { acceptInvitation, createInvitation, listOpenInvitations, lookUpInvitation, revokeInvitation } from "../../lib/data/invitations";
 import { getActiveUser } from "../../lib/data/users";
 import { db } from "../../lib/db";
-import { DomainError } from "../../lib/errors";
 import { hashSecret } from "../../lib/secrets";
 import { acceptInvitationSchema, createInvitationSchema } from "../../lib/validation/invitations";
-import { actorFor } from "./helpers";
+import { actorFor, refusal } from "./helpers";
 
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
 const DAY = 86_400_000;
 const PASSWORD = "harbour lights at dawn";
 const accept = (token: string, email: string, name = "Pat Rivers", password = PASSWORD, now?: Date) =>

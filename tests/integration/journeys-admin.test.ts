@@ -3,14 +3,8 @@ import { listAuditEvents } from "../../lib/data/audit";
 import { getJourneyStructures } from "../../lib/data/journey-scores";
 import { addStage, createJourney, listJourneysForAdmin, moveStage, renameStage, setJourneyArchived, setStageArchived, updateJourney } from "../../lib/data/journeys-admin";
 import { db } from "../../lib/db";
-import { DomainError } from "../../lib/errors";
-import { actorFor } from "./helpers";
+import { actorFor, refusal } from "./helpers";
 
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
 const stageNames = async (journeyId: number) => (await listJourneysForAdmin(await actorFor("admin@touchline.demo"))).find((j) => j.id === journeyId)!.stages.filter((s) => !s.archived).map((s) => s.name);
 
 describe("journeys and stages (admin set-up)", () => {

@@ -2,16 +2,9 @@ import { describe, expect, it } from "vitest";
 import { listAuditEvents } from "../../lib/data/audit";
 import { getOrganisationSettings, updateOrganisationSettings } from "../../lib/data/organisation";
 import { db } from "../../lib/db";
-import { DomainError } from "../../lib/errors";
-import { actorFor } from "./helpers";
+import { actorFor, refusal } from "./helpers";
 
 const settings = { name: "Harbour & Vine", periodGranularity: "WEEK" as const, momentOfTruthMultiplier: 3, bandGoodMin: 80, bandFairMin: 65 };
-
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
 
 describe("organisation settings", () => {
   it("saves the weighting and bands, audited", async () => {

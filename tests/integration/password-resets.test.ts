@@ -1,22 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { authOptions } from "../../lib/auth/options";
 import { createPasswordReset, lookUpPasswordReset, resetPassword } from "../../lib/data/password-resets";
 import { setPersonActive, updatePersonDetails } from "../../lib/data/people";
 import { getActiveUser } from "../../lib/data/users";
 import { db } from "../../lib/db";
-import { DomainError } from "../../lib/errors";
 import { resetPasswordSchema } from "../../lib/validation/auth";
 import { personDetailsSchema } from "../../lib/validation/people";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-organisation";
-import { actorFor } from "./helpers";
+import { actorFor, authorize, refusal } from "./helpers";
 
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
-type Authorize = (credentials: Record<string, string>) => Promise<Record<string, unknown> | null>;
-const authorize = (authOptions.providers[0] as unknown as { options: { authorize: Authorize } }).options.authorize;
 const NEW_PASSWORD = "blue door on the left";
 const reset = (token: string, password = NEW_PASSWORD, now?: Date) => resetPassword(resetPasswordSchema.parse({ token, password, confirmPassword: password }), now);
 

@@ -4,15 +4,9 @@ import { listAuditEvents } from "../../lib/data/audit";
 import { listPeople, setPersonActive, updatePerson } from "../../lib/data/people";
 import { getActiveUser } from "../../lib/data/users";
 import { db } from "../../lib/db";
-import { DomainError } from "../../lib/errors";
 import { updatePersonSchema } from "../../lib/validation/people";
-import { actorFor } from "./helpers";
+import { actorFor, refusal } from "./helpers";
 
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
 const userId = async (email: string) => (await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
 
 describe("people (admin)", () => {

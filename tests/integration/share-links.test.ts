@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { DomainError } from "../../lib/errors";
 import { createShareLink, listShareLinks, recordShareView, resolveShareToken, revokeShareLink } from "../../lib/data/share-links";
 import { db } from "../../lib/db";
 import { hashSecret } from "../../lib/secrets";
 import { createShareLinkSchema } from "../../lib/validation/share-link";
-import { actorFor } from "./helpers";
+import { actorFor, refusal } from "./helpers";
 
 const DAY = 86_400_000;
 const NOW = new Date("2026-11-23T10:00:00Z");
@@ -14,12 +13,6 @@ async function food() {
 }
 const input = (touchpointId: number, extra: Record<string, unknown> = {}) =>
   createShareLinkSchema.parse({ touchpointId: String(touchpointId), label: "Kitchen briefing", expires: "30", range: "latest", ...extra });
-
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
 
 describe("share links", () => {
   it("stores only the hash of a 256-bit token that is never repeated", async () => {

@@ -4,15 +4,9 @@ import { getJourneyStructures } from "../../lib/data/journey-scores";
 import { getOverview } from "../../lib/data/overview";
 import { createMetric, createTouchpoint, getTouchpointsForAdmin, setMetricArchived, setTouchpointArchived, updateMetric, updateTouchpoint } from "../../lib/data/touchpoints-admin";
 import { db } from "../../lib/db";
-import { DomainError } from "../../lib/errors";
 import { createMetricSchema, createTouchpointSchema, updateMetricSchema } from "../../lib/validation/touchpoints";
-import { actorFor } from "./helpers";
+import { actorFor, refusal } from "./helpers";
 
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
 async function place() {
   const arrive = await db.stage.findFirstOrThrow({ where: { name: "Arrive", journey: { slug: "dine-in" } } });
   const dine = await db.stage.findFirstOrThrow({ where: { name: "Dine", journey: { slug: "dine-in" } } });

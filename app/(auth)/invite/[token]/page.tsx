@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { AcceptInvitationForm } from "@/components/auth/accept-invitation-form";
 import { AuthCard } from "@/components/auth/auth-card";
+import { UnusableLink } from "@/components/auth/unusable-link";
 import { lookUpInvitation } from "@/lib/data/invitations";
 import { ROLE_LABELS } from "@/lib/domain";
 import { formatDateTime } from "@/lib/format";
@@ -19,12 +19,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   const { token } = await params;
   const invitation = await lookUpInvitation(token);
   if (invitation?.status !== "valid") {
-    const { title, text } = UNUSABLE[invitation?.status ?? "unknown"];
-    return (
-      <AuthCard title={title} intro={text}>
-        <Link href="/signin" className="text-sm font-medium text-brand hover:underline">Go to sign-in</Link>
-      </AuthCard>
-    );
+    return <UnusableLink {...UNUSABLE[invitation?.status ?? "unknown"]} />;
   }
   const role = ROLE_LABELS[invitation.role];
   const departments = invitation.departments.length ? ` for ${invitation.departments.join(", ")}` : "";

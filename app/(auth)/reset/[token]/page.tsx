@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { AuthCard } from "@/components/auth/auth-card";
+import { UnusableLink } from "@/components/auth/unusable-link";
 import { ResetPasswordForm } from "@/components/auth/reset-password-form";
 import { lookUpPasswordReset } from "@/lib/data/password-resets";
 import { formatDateTime } from "@/lib/format";
@@ -18,12 +18,7 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
   const { token } = await params;
   const reset = await lookUpPasswordReset(token);
   if (reset?.status !== "valid") {
-    const { title, text } = UNUSABLE[reset?.status ?? "unknown"];
-    return (
-      <AuthCard title={title} intro={text}>
-        <Link href="/signin" className="text-sm font-medium text-brand hover:underline">Go to sign-in</Link>
-      </AuthCard>
-    );
+    return <UnusableLink {...UNUSABLE[reset?.status ?? "unknown"]} />;
   }
   return (
     <AuthCard title="Choose a new password" intro={<>For {reset.name} (<strong className="font-medium text-slate-800">{reset.email}</strong>). Every device signed in with the old password is signed out. The link works until {formatDateTime(new Date(reset.expiresAt))}.</>}>
