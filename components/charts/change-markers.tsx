@@ -22,6 +22,7 @@ type Open = { periodKey: string; left: number; pinned: boolean };
 
 const MARKER_COLOUR = "#115e59";
 const CARD_WIDTH = 256;
+const CARD_GAP = 10;
 /** Room above the plot for the markers' number flags. */
 export const MARKER_MARGIN_TOP = 22;
 
@@ -59,12 +60,16 @@ export function useChangeMarkers(changes: readonly ChartChange[], xOf: (periodKe
     else groups.push({ x, periodKey: change.periodKey, changes: [change] });
   }
 
-  /** Opens the card over the marker at `x`, kept within the chart (as wide as its SVG). */
+  /**
+   * Opens the card beside the marker at `x` (right of it, or left near the chart's right edge), so
+   * it never hides the marker; on a chart too narrow for either, over it, within the chart.
+   */
   const show = (periodKey: string, x: number, marker: SVGGElement, pinned = false) => {
     setPointerInside(true);
     const width = marker.ownerSVGElement?.clientWidth ?? CARD_WIDTH;
-    const left = Math.max(0, Math.min(x - CARD_WIDTH / 2, width - CARD_WIDTH));
-    setOpen({ periodKey, left, pinned });
+    const right = x + CARD_GAP;
+    const left = x - CARD_GAP - CARD_WIDTH;
+    setOpen({ periodKey, left: right + CARD_WIDTH <= width ? right : left >= 0 ? left : Math.max(0, Math.min(x - CARD_WIDTH / 2, width - CARD_WIDTH)), pinned });
   };
 
   const lines = groups.map((g) => (
