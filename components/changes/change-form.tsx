@@ -115,7 +115,7 @@ export function ChangeForm({ choices, initial }: { choices: TouchpointChoices; i
             </div>
           ))}
         </div>
-        {touchpointError && <p id="touchpoints-error" className="mt-2 text-sm text-red-700">{touchpointError}</p>}
+        {touchpointError && <p id="touchpoints-error" className="mt-2 text-xs text-red-700">{touchpointError}</p>}
       </fieldset>
 
       <section aria-labelledby="five-hows-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-xs">
@@ -144,11 +144,11 @@ export function ChangeForm({ choices, initial }: { choices: TouchpointChoices; i
                   onChange={(e) => setAnswer(key, { text: e.target.value })}
                   className="mt-1.5 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-xs placeholder:text-slate-500 focus:border-brand disabled:bg-slate-100 aria-invalid:border-red-500"
                 />
+                {error && <p id={`how-${key}-error`} className="mt-1 text-xs text-red-700">{error}</p>}
                 <label className="mt-1.5 inline-flex items-center gap-2 text-sm text-slate-700">
                   <input type="checkbox" className="h-4 w-4 accent-brand" checked={answer.noImpact} onChange={(e) => setAnswer(key, { noImpact: e.target.checked, text: "" })} />
                   No impact
                 </label>
-                {error && <p id={`how-${key}-error`} className="mt-1 text-sm text-red-700">{error}</p>}
               </fieldset>
             );
           })}

@@ -40,7 +40,7 @@ export function ReportChanges({ report, links }: { report: Report; links?: Repor
                 <span className="min-w-0">
                   <Link href={`/changes/${c.id}`} className="font-medium text-brand-dark underline break-words">{c.title}</Link>
                   <span className="block text-xs text-slate-500">
-                    took effect {c.date.label}
+                    Took effect {c.date.label}
                     {c.author && ` · recorded by ${c.author}`}
                   </span>
                 </span>

@@ -74,8 +74,6 @@ export function ReportView({ report, historyHref, changeLinks }: Props) {
         </div>
       </section>
 
-      <ReportChanges report={report} links={changeLinks} />
-
       <section aria-labelledby="metrics-heading">
         <h2 id="metrics-heading" className="mb-3 text-base font-semibold">Metrics</h2>
         {report.metrics.length === 0 ? (
@@ -147,6 +145,8 @@ export function ReportView({ report, historyHref, changeLinks }: Props) {
           </div>
         )}
       </section>
+
+      <ReportChanges report={report} links={changeLinks} />
 
       <section aria-labelledby="context-heading" className={card}>
         <h2 id="context-heading" className="text-base font-semibold">Upstream and downstream</h2>

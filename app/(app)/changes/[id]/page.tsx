@@ -8,7 +8,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getOrganisationSettings } from "@/lib/data/organisation";
 import { getProcessChange } from "@/lib/data/process-changes";
 import { formatDate } from "@/lib/format";
-import { formatPeriod, parsePeriodKey, periodNoun } from "@/lib/periods";
+import { formatPeriod, formatPeriodShort, parsePeriodKey, periodNoun } from "@/lib/periods";
 import { parseIdParam } from "@/lib/validation/fields";
 
 type Props = { params: Promise<{ id: string }> };
@@ -32,6 +32,10 @@ export default async function ChangePage(props: Props) {
   if (!change) notFound();
   const granularity = settings.periodGranularity;
   const noun = periodNoun(granularity);
+  const plural = (n: number) => (n === 1 ? noun : `${noun}s`);
+  // "the weeks of 4 May to 22 Jun 2026", "May 2026 to June 2026"
+  const span = (from: Date, to: Date) =>
+    noun === "week" ? `the weeks of ${formatPeriodShort(from, granularity)} to ${formatDate(to)}` : `${formatPeriod(from, granularity)} to ${formatPeriod(to, granularity)}`;
   // Every touchpoint of a change shares its windows; the first one that is in effect says what they are.
   const window = change.touchpoints.map((t) => t.comparison).find((c) => c.inEffect);
   const effective = parsePeriodKey(change.effectiveDate)!;
@@ -59,10 +63,10 @@ export default async function ChangePage(props: Props) {
         <h2 id="touchpoints-heading" className="text-base font-semibold">Touchpoints affected</h2>
         <p className="mt-1 text-sm text-slate-600">
           {window?.inEffect
-            ? `Each touchpoint's mean ${noun}ly score in the ${window.windowLength} ${noun}${window.windowLength === 1 ? "" : "s"} before the change (${formatPeriod(window.before.from, granularity)} to ${formatPeriod(window.before.to, granularity)}) and the ${window.windowLength} from the ${noun} it took effect (${formatPeriod(window.after.from, granularity)} to ${formatPeriod(window.after.to, granularity)}). n counts the ${noun}s with a score.`
+            ? `Each touchpoint's mean ${noun}ly score over the ${window.windowLength} ${plural(window.windowLength)} before the change (${span(window.before.from, window.before.to)}) and the ${window.windowLength} from the ${noun} it took effect in (${span(window.after.from, window.after.to)}). n counts the ${noun}s with a score.`
             : `The change takes effect on ${formatDate(effective)}; from then on, its touchpoints' scores before and after it appear here.`}
         </p>
-        <div className="mt-3">
+        <div className="mt-3 max-w-3xl">
           <BeforeAfterTable touchpoints={change.touchpoints} granularity={granularity} caption="Scores before and after the change" />
         </div>
         <p className="mt-3 text-xs text-slate-500">
