@@ -13,6 +13,7 @@ async function openFoodReport(page: Page) {
 const question = (page: Page, name: string) => page.getByRole("group", { name });
 
 test("a kitchen head records a change with the 5 Hows and finds its marker on the Food report", async ({ page }) => {
+  test.slow(); // one person's whole errand across five pages, under the suite's parallel load
   const title = `Tasting check at the pass ${Date.now().toString(36)}`;
   const effective = weeksAgo(2); // a Monday inside the report's default twelve weeks
   await signInAs(page, USERS.kitchenHead.email);
