@@ -35,8 +35,9 @@ export function ChangeForm({ choices, initial }: { choices: TouchpointChoices; i
   const [answers, setAnswers] = useState<Record<FiveHowKey, Answer>>(() =>
     initial.answers ? (Object.fromEntries(FIVE_HOWS.map((h) => [h.key, { noImpact: initial.answers![h.key] === null, text: initial.answers![h.key] ?? "" }])) as Record<FiveHowKey, Answer>) : blankAnswers(),
   );
-  const dropped = initial.touchpointIds.length - [...selected].filter((id) => initial.touchpointIds.includes(id)).length;
   const editing = initial.id !== undefined;
+  // Whoever may edit a change may record for all its touchpoints, so one not offered was archived since.
+  const dropped = editing ? initial.touchpointIds.filter((id) => !offered.has(id)).length : 0;
   const touchpointError = errors.touchpointIds ?? Object.entries(errors).find(([k]) => k.startsWith("touchpointIds."))?.[1];
 
   const toggle = (id: number, on: boolean) =>
