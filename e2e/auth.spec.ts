@@ -29,10 +29,10 @@ test("a wrong password shows a message that does not reveal whether the email ex
 });
 
 const NAVIGATION = [
-  { user: USERS.admin, links: ["Overview", "Metric entry", "Admin"] },
-  { user: USERS.executive, links: ["Overview"] },
-  { user: USERS.kitchenHead, links: ["Overview", "Metric entry"] },
-  { user: USERS.viewer, links: ["Overview"] },
+  { user: USERS.admin, links: ["Overview", "Changes", "Metric entry", "Admin"] },
+  { user: USERS.executive, links: ["Overview", "Changes"] },
+  { user: USERS.kitchenHead, links: ["Overview", "Changes", "Metric entry"] },
+  { user: USERS.viewer, links: ["Overview", "Changes"] },
 ];
 
 for (const { user, links } of NAVIGATION) {

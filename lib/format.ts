@@ -18,6 +18,10 @@ export const formatPercent = (share: number) => `${Math.round(share * 100)}%`;
 const dateTimeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 export const formatDateTime = (date: Date) => `${dateTimeFormat.format(date)} UTC`;
 
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+/** A calendar day: "1 Jul 2026". */
+export const formatDate = (date: Date) => dateFormat.format(date);
+
 const SOURCE_LABELS: Record<string, string> = {
   SURVEY: "Survey",
   REVIEW: "Reviews",

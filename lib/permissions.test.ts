@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Role } from "./domain";
-import { canConfigureOrganisation, canLockPeriods, canShareReport, canUseEntry, canViewHistory, canViewOverview, canViewTouchpoint, canWriteEntries, type Actor } from "./permissions";
+import { canConfigureOrganisation, canLockPeriods, canRecordAnyChange, canRecordChange, canShareReport, canUseEntry, canViewHistory, canViewOverview, canViewTouchpoint, canWriteEntries, type Actor } from "./permissions";
 
 const SALES = 1;
 const SUPPORT = 2;
@@ -97,6 +97,21 @@ describe("canShareReport", () => {
   ] as const)("%s: own department's touchpoint %s, another department's %s", (name, own, other) => {
     expect(canShareReport(actors[name]!, SALES)).toBe(own);
     expect(canShareReport(actors[name]!, BILLING)).toBe(other);
+  });
+});
+
+describe("canRecordChange and canRecordAnyChange", () => {
+  it.each([
+    ["admin", true, true, true],
+    ["adminWithoutDepartments", true, true, true],
+    ["executive", false, false, false],
+    ["head", true, false, true],
+    ["headWithoutDepartments", false, false, false],
+    ["viewer", false, false, false],
+  ] as const)("%s: own department's touchpoint %s, another department's %s, any at all %s", (name, own, other, any) => {
+    expect(canRecordChange(actors[name]!, SALES)).toBe(own);
+    expect(canRecordChange(actors[name]!, BILLING)).toBe(other);
+    expect(canRecordAnyChange(actors[name]!)).toBe(any);
   });
 });
 

@@ -19,13 +19,17 @@ type Permission =
   | "reports:share-any"
   /** Create and revoke public links to the reports of one's own departments' touchpoints. */
   | "reports:share-own"
+  /** Record and edit process changes (the "5 Hows") for any department's touchpoints. */
+  | "changes:record-any"
+  /** Record and edit process changes for the touchpoints of one's own departments. */
+  | "changes:record-own"
   /** Set up departments, journeys, touchpoints, metrics and settings; read the audit log. */
   | "organisation:configure";
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  ADMIN: ["overview:view", "touchpoint:view", "entries:write-any", "periods:lock", "history:view-any", "reports:share-any", "organisation:configure"],
+  ADMIN: ["overview:view", "touchpoint:view", "entries:write-any", "periods:lock", "history:view-any", "reports:share-any", "changes:record-any", "organisation:configure"],
   EXECUTIVE: ["overview:view", "touchpoint:view", "history:view-any", "reports:share-any"],
-  DEPARTMENT_HEAD: ["overview:view", "touchpoint:view", "entries:write-own", "reports:share-own"],
+  DEPARTMENT_HEAD: ["overview:view", "touchpoint:view", "entries:write-own", "reports:share-own", "changes:record-own"],
   VIEWER: ["overview:view", "touchpoint:view"],
 };
 
@@ -70,6 +74,19 @@ export function canManageApiKeys(actor: Actor, departmentId: number): boolean {
 /** Whether this user may create, list and revoke share links for a touchpoint owned by `departmentId`. */
 export function canShareReport(actor: Actor, departmentId: number): boolean {
   return has(actor, "reports:share-any") || (has(actor, "reports:share-own") && actor.departmentIds.includes(departmentId));
+}
+
+/**
+ * Whether this user may record (and edit) a process change affecting a touchpoint owned by
+ * `departmentId`. Reading changes needs only `canViewOverview`.
+ */
+export function canRecordChange(actor: Actor, departmentId: number): boolean {
+  return has(actor, "changes:record-any") || (has(actor, "changes:record-own") && actor.departmentIds.includes(departmentId));
+}
+
+/** Whether the change log offers this user "Record a change" at all. */
+export function canRecordAnyChange(actor: Actor): boolean {
+  return has(actor, "changes:record-any") || (has(actor, "changes:record-own") && actor.departmentIds.length > 0);
 }
 
 /** Whether this user may change the organisation's set-up and read its audit log. */

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { ChangeList, MARKER_MARGIN_TOP, useChangeMarkers, type ChartChange } from "@/components/charts/change-markers";
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
 import type { JourneyOverview } from "@/lib/data/overview";
 import { formatScore } from "@/lib/format";
@@ -60,6 +61,9 @@ export function TrendChart({ journey, view }: { journey: JourneyOverview; view: 
       ]),
   ];
   const last = journey.trend.periods.at(-1);
+  const changes: ChartChange[] = journey.changes.map((c) => ({ number: c.number, title: c.title, dateLabel: c.date.label, href: `/changes/${c.id}`, periodKey: c.periodKey }));
+  const shortOf = new Map(journey.trend.periods.map((p) => [p.key, p.short]));
+  const markers = useChangeMarkers(changes, (key) => shortOf.get(key));
   const toggle = (id: number) =>
     setShown((current) => {
       const next = new Set(current);
@@ -74,6 +78,7 @@ export function TrendChart({ journey, view }: { journey: JourneyOverview; view: 
         <h2 id="trend-heading" className="text-base font-semibold">Trend</h2>
         <p className="text-xs text-slate-600">
           {journey.trend.periods[0]?.label} to {last?.label} · dashed lines are targets · hover a {noun} to compare it with the one before
+          {markers.hasMarkers && " · numbered markers are process changes"}
         </p>
       </div>
       <div className="mt-3 flex flex-wrap gap-2" role="group" aria-label="Departments on the chart">
@@ -90,31 +95,36 @@ export function TrendChart({ journey, view }: { journey: JourneyOverview; view: 
           </button>
         ))}
       </div>
-      <div className="mt-4 h-72" aria-hidden="true">
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 0, left: -16 }}>
-            <CartesianGrid stroke="#e2e8f0" vertical={false} />
-            <XAxis dataKey="short" tick={{ fontSize: 12, fill: "#475569" }} tickLine={false} minTickGap={16} />
-            <YAxis domain={[0, 100]} tick={{ fontSize: 12, fill: "#475569" }} tickLine={false} axisLine={false} />
-            {last && <ReferenceLine x={last.short} stroke="#94a3b8" strokeDasharray="2 3" label={{ value: "shown", position: "insideTopRight", fontSize: 11, fill: "#475569" }} />}
-            <Tooltip content={<CompareTooltip rows={rows} noun={noun} />} />
-            {series.map((s) => (
-              <Line
-                key={s.key}
-                type="monotone"
-                dataKey={s.key}
-                name={s.name}
-                stroke={s.colour}
-                strokeWidth={s.width}
-                strokeDasharray={s.dashed ? "6 4" : undefined}
-                dot={false}
-                connectNulls
-                isAnimationActive={false}
-              />
-            ))}
-          </LineChart>
-        </ResponsiveContainer>
+      <div className="relative mt-4">
+        <div className="h-72" aria-hidden="true">
+          <ResponsiveContainer width="100%" height="100%">
+            <LineChart data={rows} margin={{ top: markers.hasMarkers ? MARKER_MARGIN_TOP : 8, right: 16, bottom: 0, left: -16 }}>
+              <CartesianGrid stroke="#e2e8f0" vertical={false} />
+              <XAxis dataKey="short" tick={{ fontSize: 12, fill: "#475569" }} tickLine={false} minTickGap={16} />
+              <YAxis domain={[0, 100]} tick={{ fontSize: 12, fill: "#475569" }} tickLine={false} axisLine={false} />
+              {last && <ReferenceLine x={last.short} stroke="#94a3b8" strokeDasharray="2 3" label={{ value: "shown", position: "insideTopRight", fontSize: 11, fill: "#475569" }} />}
+              <Tooltip content={<CompareTooltip rows={rows} noun={noun} />} {...(markers.markerHovered ? { active: false } : {})} />
+              {markers.lines}
+              {series.map((s) => (
+                <Line
+                  key={s.key}
+                  type="monotone"
+                  dataKey={s.key}
+                  name={s.name}
+                  stroke={s.colour}
+                  strokeWidth={s.width}
+                  strokeDasharray={s.dashed ? "6 4" : undefined}
+                  dot={false}
+                  connectNulls
+                  isAnimationActive={false}
+                />
+              ))}
+            </LineChart>
+          </ResponsiveContainer>
+        </div>
+        {markers.card}
       </div>
+      <ChangeList changes={changes} heading="Changes in this range" className="mt-3" />
       <details className="mt-3 text-sm">
         <summary className="cursor-pointer text-slate-700">Show the figures as a table</summary>
         <div className="relative mt-2 max-h-80 overflow-auto">

@@ -5,22 +5,34 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import type { PublicTouchpointReport, TouchpointReportData } from "@/lib/data/touchpoint-report";
 import { formatPercent, formatScore, formatSource, formatValue } from "@/lib/format";
 import { periodNoun } from "@/lib/periods";
+import type { ChartChange } from "@/components/charts/change-markers";
 import { MetricChart } from "./metric-chart";
+import { ReportChanges, type ReportChangeLinks } from "./report-changes";
 
 type Report = PublicTouchpointReport | TouchpointReportData;
 type Props = {
   report: Report;
   /** Internal page only: where each metric's history is (null: not for this user). */
   historyHref?: (metricIndex: number) => string | null;
+  /** Internal page only: links to this touchpoint's change log and the change form. */
+  changeLinks?: ReportChangeLinks;
 };
 
 const card = "rounded-xl border border-slate-200 bg-white p-5 shadow-xs print:break-inside-avoid print:shadow-none";
 
 /** The touchpoint report itself: the same on the internal page, the public page and on paper. */
-export function ReportView({ report, historyHref }: Props) {
+export function ReportView({ report, historyHref, changeLinks }: Props) {
   const { touchpoint, current } = report;
   const noun = periodNoun(report.granularity);
   const lastIndex = report.periods.length - 1;
+  // Markers open the change's record in the app; on a shared report, its full record further down the page.
+  const changes: ChartChange[] = report.changes.map((c) => ({
+    number: c.number,
+    title: c.title,
+    dateLabel: c.date.label,
+    href: "id" in c ? `/changes/${c.id}` : `#change-${c.number}`,
+    periodKey: c.periodKey,
+  }));
   return (
     <div className="space-y-6">
       <section aria-labelledby="report-heading" className={card}>
@@ -54,8 +66,11 @@ export function ReportView({ report, historyHref }: Props) {
         </div>
         <div className="mt-4">
           <h2 className="sr-only">Score over the range</h2>
-          <MetricChart periods={report.periods} values={report.scores.score} unit="" target={null} warning={null} comparison={{ name: "Target", values: report.scores.target }} name="Score" domain={[0, 100]} />
-          <p className="text-xs text-slate-500">Score 0–100 from {report.range.from.label} to {report.range.to.label}; dashed: the target score.</p>
+          <MetricChart periods={report.periods} values={report.scores.score} unit="" target={null} warning={null} comparison={{ name: "Target", values: report.scores.target }} name="Score" domain={[0, 100]} changes={changes} />
+          <p className="text-xs text-slate-500">
+            Score 0–100 from {report.range.from.label} to {report.range.to.label}; dashed: the target score
+            {changes.length > 0 && "; numbered markers: process changes, listed under Changes"}.
+          </p>
         </div>
       </section>
 
@@ -97,7 +112,7 @@ export function ReportView({ report, historyHref }: Props) {
                     )}
                   </div>
                   <div className="mt-3">
-                    <MetricChart periods={report.periods} values={m.points.map((p) => p.value)} unit={m.unit} target={m.target} warning={m.warningThreshold} name={m.name} />
+                    <MetricChart periods={report.periods} values={m.points.map((p) => p.value)} unit={m.unit} target={m.target} warning={m.warningThreshold} name={m.name} changes={changes} />
                   </div>
                   <details className="mt-2 text-sm print:hidden">
                     <summary className="cursor-pointer font-medium text-brand-dark">The figures as a table</summary>
@@ -130,6 +145,8 @@ export function ReportView({ report, historyHref }: Props) {
           </div>
         )}
       </section>
+
+      <ReportChanges report={report} links={changeLinks} />
 
       <section aria-labelledby="context-heading" className={card}>
         <h2 id="context-heading" className="text-base font-semibold">Upstream and downstream</h2>

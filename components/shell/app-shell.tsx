@@ -9,6 +9,7 @@ import { SignOutButton } from "./sign-out-button";
 export function AppShell({ user, children }: { user: CurrentUser; children: ReactNode }) {
   const links = [
     canViewOverview(user) && { href: "/overview", label: "Overview" },
+    canViewOverview(user) && { href: "/changes", label: "Changes" },
     canUseEntry(user) && { href: "/entry", label: "Metric entry" },
     canConfigureOrganisation(user) && { href: "/admin", label: "Admin" },
   ].filter((l) => l !== false);

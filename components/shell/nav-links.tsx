@@ -6,7 +6,7 @@ import { usePathname } from "next/navigation";
 export function NavLinks({ links }: { links: { href: string; label: string }[] }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="flex gap-1">
+    <nav aria-label="Main" className="flex flex-wrap gap-1">
       {links.map(({ href, label }) => {
         const active = pathname === href || pathname.startsWith(`${href}/`);
         return (
@@ -14,7 +14,7 @@ export function NavLinks({ links }: { links: { href: string; label: string }[] }
             key={href}
             href={href}
             aria-current={active ? "page" : undefined}
-            className={`rounded-md px-3 py-1.5 text-sm font-medium ${active ? "bg-brand/10 text-brand-dark" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900"}`}
+            className={`rounded-md px-3 py-1.5 text-sm font-medium whitespace-nowrap ${active ? "bg-brand/10 text-brand-dark" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900"}`}
           >
             {label}
           </Link>

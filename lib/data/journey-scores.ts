@@ -29,17 +29,19 @@ function byPeriod(rows: FigureRow[]): PeriodFigures {
 /**
  * Mean value per metric per period, for `periods` (ascending starts) of
  * `view`. When the view is coarser than the entry granularity (months of weekly figures), an
- * entry counts towards the view period its own period starts in.
+ * entry counts towards the view period its own period starts in. `metricIds` narrows the query
+ * to some metrics (read through the (metricId, periodStart) index); without it, every metric.
  */
-export async function getFiguresByPeriod(periods: readonly Date[], view: ViewGranularity, native: PeriodGranularity): Promise<PeriodFigures> {
-  if (periods.length === 0) return new Map();
+export async function getFiguresByPeriod(periods: readonly Date[], view: ViewGranularity, native: PeriodGranularity, metricIds?: readonly number[]): Promise<PeriodFigures> {
+  if (periods.length === 0 || metricIds?.length === 0) return new Map();
   const first = periods[0]!;
   const end = addPeriods(periods.at(-1)!, 1, view);
+  const ofMetrics = metricIds ? Prisma.sql`AND e."metricId" IN (${Prisma.join(metricIds)})` : Prisma.empty;
   if (view === native) {
     return byPeriod(await db.$queryRaw<FigureRow[]>`
       SELECT e."metricId", e."periodStart", AVG(e."value") AS "value"
       FROM "MetricEntry" e
-      WHERE e."periodStart" >= ${first} AND e."periodStart" < ${end}
+      WHERE e."periodStart" >= ${first} AND e."periodStart" < ${end} ${ofMetrics}
       GROUP BY e."metricId", e."periodStart"`);
   }
   // Each coarse period as a [start, end) row to join on; VALUES columns are column1, column2 on both databases.
@@ -48,7 +50,7 @@ export async function getFiguresByPeriod(periods: readonly Date[], view: ViewGra
     SELECT e."metricId", b.column1 AS "periodStart", AVG(e."value") AS "value"
     FROM "MetricEntry" e
     JOIN (VALUES ${buckets}) AS b ON e."periodStart" >= b.column1 AND e."periodStart" < b.column2
-    WHERE e."periodStart" >= ${first} AND e."periodStart" < ${end}
+    WHERE e."periodStart" >= ${first} AND e."periodStart" < ${end} ${ofMetrics}
     GROUP BY e."metricId", b.column1`);
 }
 
@@ -130,6 +132,16 @@ export async function getSampleSizes(from: Date, end: Date): Promise<Map<number,
     WHERE e."periodStart" >= ${from} AND e."periodStart" < ${end} AND e."sampleSize" IS NOT NULL
     GROUP BY e."metricId"`;
   return new Map(rows.map((r) => [Number(r.metricId), Number(r.sampleSize)]));
+}
+
+/** Total sample size per metric per period of the organisation's own, over [from, end), for some metrics. */
+export async function getSampleSizesByPeriod(metricIds: readonly number[], from: Date, end: Date): Promise<PeriodFigures> {
+  if (metricIds.length === 0) return new Map();
+  return byPeriod(await db.$queryRaw<FigureRow[]>`
+    SELECT e."metricId", e."periodStart", SUM(e."sampleSize") AS "value"
+    FROM "MetricEntry" e
+    WHERE e."metricId" IN (${Prisma.join(metricIds)}) AND e."periodStart" >= ${from} AND e."periodStart" < ${end} AND e."sampleSize" IS NOT NULL
+    GROUP BY e."metricId", e."periodStart"`);
 }
 
 export type JourneyStructure = Awaited<ReturnType<typeof getJourneyStructures>>[number];

@@ -3,12 +3,14 @@
 // stale touchpoints. Plain data, so the server renders it first and the browser can fetch it again.
 import { db } from "../db";
 import type { PeriodGranularity } from "../domain";
+import { formatDate } from "../format";
 import {
   addPeriods,
   currentPeriod,
   formatPeriod,
   formatPeriodShort,
   periodNoun,
+  parsePeriodKey,
   periodsBetween,
   resolveRange,
   startOfPeriod,
@@ -33,6 +35,7 @@ import {
   type JourneyStructure,
 } from "./journey-scores";
 import { getOrganisationSettings } from "./organisation";
+import { getChangesAffecting } from "./process-changes";
 
 /** Trend range shown when the link does not say, per view: half a year of weeks, a year of months, two years of quarters. */
 export const DEFAULT_RANGE: Record<ViewGranularity, number> = { WEEK: 26, MONTH: 12, QUARTER: 8 };
@@ -96,6 +99,17 @@ export type AtRiskTouchpoint = {
   lastFigure: PeriodOption | null;
 };
 
+/** A process change to one of the journey's touchpoints in the trend's range: a marker on the chart. */
+export type OverviewChange = {
+  id: number;
+  /** 1, 2, … oldest first: the label on its marker. */
+  number: number;
+  title: string;
+  date: PeriodOption;
+  /** The view's period it took effect in (a week, month or quarter start): where the marker stands. */
+  periodKey: string;
+};
+
 export type JourneyOverview = {
   id: number;
   name: string;
@@ -132,6 +146,8 @@ export type JourneyOverview = {
   };
   atRisk: AtRiskTouchpoint[];
   stale: AtRiskTouchpoint[];
+  /** Process changes to the journey's touchpoints that took effect in the trend's range, oldest first. */
+  changes: OverviewChange[];
 };
 
 export type Overview = {
@@ -278,10 +294,11 @@ async function journeyOverview(journey: JourneyStructure, c: Context): Promise<J
   });
   const listed = flagged.filter((f) => f.atRisk || f.stale);
   const end = addPeriods(c.period, 1, c.view);
-  const [samples, lastFigures, heads] = await Promise.all([
+  const [samples, lastFigures, heads, changes] = await Promise.all([
     getSampleSizes(c.period, end),
     getLastFigurePeriods(listed.map((f) => f.t.id), end),
     getDepartmentHeads([...new Set(listed.map((f) => f.t.departmentId))]),
+    getChangesAffecting(journey.touchpoints.map((t) => t.id), c.shown[0]!, end),
   ]);
   const toItem = (f: (typeof flagged)[number]): AtRiskTouchpoint => {
     const last = lastFigures.get(f.t.id);
@@ -362,6 +379,10 @@ async function journeyOverview(journey: JourneyStructure, c: Context): Promise<J
     influence: await journeyInfluence(journey, c, scores),
     atRisk,
     stale,
+    changes: changes.map((change, i) => {
+      const date = parsePeriodKey(change.effectiveDate)!;
+      return { id: change.id, number: i + 1, title: change.title, date: { key: change.effectiveDate, label: formatDate(date) }, periodKey: toPeriodKey(startOfPeriod(date, c.view)) };
+    }),
   };
 }
 

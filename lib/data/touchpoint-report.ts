@@ -5,11 +5,14 @@
 import { cache } from "react";
 import { db } from "../db";
 import type { EntrySource, MetricDirection, MetricKind, PeriodGranularity } from "../domain";
-import { addPeriods, currentPeriod, formatPeriod, formatPeriodShort, parsePeriodKey, periodsBetween, resolveRange, toPeriodKey, type RangeRequest } from "../periods";
+import { formatDate } from "../format";
+import { addPeriods, currentPeriod, formatPeriod, formatPeriodShort, parsePeriodKey, periodsBetween, resolveRange, startOfPeriod, toPeriodKey, type RangeRequest } from "../periods";
 import { scoreBand, type ScoreBand } from "../scoring";
 import { change, targetStatus, type TargetStatus } from "../scoring/status";
+import type { FiveHowAnswers } from "../validation/process-change";
 import { getFiguresByPeriod, getJourneyStructures, getLastFigurePeriods, scoreOverPeriods } from "./journey-scores";
 import { getOrganisationSettings } from "./organisation";
+import { getChangesAffecting } from "./process-changes";
 
 /** A report shows 12 periods unless the link says otherwise, and at most two years of weeks. */
 export const REPORT_DEFAULT_PERIODS = 12;
@@ -28,6 +31,18 @@ export type ReportMetric = {
   /** One per period of the range, oldest first. */
   points: { value: number | null; sampleSize: number | null; source: EntrySource | null }[];
   latest: { period: PeriodOption; value: number; sampleSize: number | null; source: EntrySource; enteredBy: string | null } | null;
+};
+
+/** A process change to this touchpoint that took effect in the range, numbered oldest first (1, 2, …). */
+export type ReportChange = {
+  id: number;
+  number: number;
+  title: string;
+  date: PeriodOption;
+  /** The period it took effect in: where its marker stands on the charts. */
+  periodKey: string;
+  answers: FiveHowAnswers;
+  author: string | null;
 };
 
 type Neighbour = { name: string; department: string; colour: string; scores: (number | null)[] };
@@ -70,6 +85,8 @@ export type TouchpointReportData = {
   notes: { period: PeriodOption; metric: string; note: string; author: string | null }[];
   /** Changes to figures in the range after they were first entered. */
   revisions: number;
+  /** Process changes to this touchpoint that took effect in the range. */
+  changes: ReportChange[];
 };
 
 /**
@@ -106,7 +123,7 @@ export const getTouchpointReport = cache(async (id: number, askedFrom?: string, 
 
   // The period before the range too, for the change in the first period shown.
   const scored = [addPeriods(range.from, -1, native), ...periods];
-  const [entries, revisions, structures, figures] = await Promise.all([
+  const [entries, revisions, structures, figures, changes] = await Promise.all([
     db.metricEntry.findMany({
       where: { metricId: { in: metricIds }, periodStart: { gte: range.from, lt: end } },
       orderBy: { periodStart: "asc" },
@@ -115,6 +132,7 @@ export const getTouchpointReport = cache(async (id: number, askedFrom?: string, 
     db.entryRevision.count({ where: { oldSource: { not: null }, entry: { metricId: { in: metricIds }, periodStart: { gte: range.from, lt: end } } } }),
     getJourneyStructures(),
     getFiguresByPeriod(scored, native, native),
+    getChangesAffecting([id], range.from, end),
   ]);
 
   const journey = structures.find((j) => j.id === touchpoint.stage.journey.id)!;
@@ -198,6 +216,10 @@ export const getTouchpointReport = cache(async (id: number, askedFrom?: string, 
       .map((e) => ({ period: option(e.periodStart), metric: touchpoint.metrics.find((m) => m.id === e.metricId)!.name, note: e.note!, author: e.enteredBy?.name ?? null }))
       .reverse(),
     revisions,
+    changes: changes.map((c, i) => {
+      const date = parsePeriodKey(c.effectiveDate)!;
+      return { id: c.id, number: i + 1, title: c.title, date: { key: c.effectiveDate, label: formatDate(date) }, periodKey: keyOf(startOfPeriod(date, native)), answers: c.answers, author: c.author };
+    }),
   };
 });
 
@@ -208,10 +230,11 @@ function contribution(journey: ReturnType<typeof scoreOverPeriods>[number], touc
   return scoredWeight === 0 || t.score === null || t.targetScore === null ? 0 : (t.effectiveWeight * Math.max(0, t.targetScore - t.score)) / scoredWeight;
 }
 
-export type PublicTouchpointReport = Omit<TouchpointReportData, "touchpoint" | "metrics" | "notes" | "periodOptions"> & {
+export type PublicTouchpointReport = Omit<TouchpointReportData, "touchpoint" | "metrics" | "notes" | "periodOptions" | "changes"> & {
   touchpoint: Omit<TouchpointReportData["touchpoint"], "id" | "department" | "journey"> & { department: { name: string; colour: string }; journey: { name: string } };
   metrics: (Omit<ReportMetric, "id" | "latest"> & { latest: Omit<NonNullable<ReportMetric["latest"]>, "enteredBy"> | null })[];
   notes: Omit<TouchpointReportData["notes"][number], "author">[];
+  changes: Omit<ReportChange, "id" | "author">[];
 };
 
 /**
@@ -251,5 +274,6 @@ export function publicReport(report: TouchpointReportData): PublicTouchpointRepo
     drag: report.drag,
     notes: report.notes.map((n) => ({ period: n.period, metric: n.metric, note: n.note })),
     revisions: report.revisions,
+    changes: report.changes.map((c) => ({ number: c.number, title: c.title, date: c.date, periodKey: c.periodKey, answers: c.answers })),
   };
 }

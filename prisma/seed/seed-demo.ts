@@ -12,9 +12,10 @@ import {
   DEMO_USERS,
   type DemoMetric,
 } from "./demo-organisation";
+import { DEMO_CHANGES } from "./demo-changes";
 import { DEMO_WEEKS, SERIES, createRandom } from "./demo-story";
 
-export type SeedSummary = Record<"departments" | "users" | "journeys" | "stages" | "touchpoints" | "metrics" | "entries", number>;
+export type SeedSummary = Record<"departments" | "users" | "journeys" | "stages" | "touchpoints" | "metrics" | "entries" | "changes", number>;
 
 /** Deletes every row, children first. */
 export async function wipeDatabase(db: Db): Promise<void> {
@@ -38,6 +39,8 @@ export async function wipeDatabase(db: Db): Promise<void> {
     db.organisation.deleteMany(),
   ]);
 }
+
+const DAY_MS = 86_400_000;
 
 function roundFor(metric: DemoMetric, raw: number): number {
   const range = valueRange({ kind: metric.kind, scaleBest: metric.best, scaleWorst: metric.worst });
@@ -63,6 +66,7 @@ export async function seedDemo(db: Db | Tx, { now = new Date() } = {}): Promise<
     departmentIds.set(d.slug, id);
   }
   const headOf = new Map<number, number>();
+  const userIds = new Map<string, number>();
   for (const u of DEMO_USERS) {
     const user = await db.user.create({
       data: {
@@ -75,9 +79,11 @@ export async function seedDemo(db: Db | Tx, { now = new Date() } = {}): Promise<
       select: { id: true },
     });
     for (const slug of u.departments) headOf.set(departmentIds.get(slug)!, user.id);
+    userIds.set(u.email, user.id);
   }
 
   const entries: { metricId: number; periodStart: Date; value: number; sampleSize: number | null; source: DemoMetric["source"]; enteredById: number | null; version: number }[] = [];
+  const touchpointIds = new Map<string, number>();
   let stages = 0;
   let touchpoints = 0;
   let metrics = 0;
@@ -102,6 +108,7 @@ export async function seedDemo(db: Db | Tx, { now = new Date() } = {}): Promise<
             position: tpIndex,
           },
         });
+        touchpointIds.set(tp.name, touchpointId);
         for (const m of tp.metrics) {
           metrics++;
           const series = SERIES[m.series];
@@ -153,6 +160,23 @@ export async function seedDemo(db: Db | Tx, { now = new Date() } = {}): Promise<
     })),
   });
 
+  for (const change of DEMO_CHANGES) {
+    const effectiveDate = new Date(addPeriods(firstWeek, change.week, "WEEK").getTime() + change.day * DAY_MS);
+    // Recorded the morning after it took effect.
+    const recordedAt = new Date(effectiveDate.getTime() + DAY_MS + 9 * 3_600_000);
+    await db.processChange.create({
+      data: {
+        title: change.title,
+        effectiveDate,
+        ...change.answers,
+        authorId: userIds.get(change.author)!,
+        createdAt: recordedAt,
+        updatedAt: recordedAt,
+        touchpoints: { create: change.touchpoints.map((name) => ({ touchpointId: touchpointIds.get(name)! })) },
+      },
+    });
+  }
+
   return {
     departments: DEMO_DEPARTMENTS.length,
     users: DEMO_USERS.length,
@@ -161,5 +185,6 @@ export async function seedDemo(db: Db | Tx, { now = new Date() } = {}): Promise<
     touchpoints,
     metrics,
     entries: entries.length,
+    changes: DEMO_CHANGES.length,
   };
 }

@@ -129,6 +129,7 @@ describe("overview", () => {
     const empty = await getOverview();
     expect(empty).toMatchObject({ hasFigures: false, journey: { name: "Dine-in", score: null } });
     await db.metric.deleteMany();
+    await db.processChange.deleteMany(); // the demo's changes name touchpoints, which keeps them
     await db.touchpoint.deleteMany();
     await db.stage.deleteMany();
     await db.journey.deleteMany();

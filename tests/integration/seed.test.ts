@@ -39,6 +39,28 @@ describe("demo seed", () => {
     }
   });
 
+  it("records the story's process changes, each by a head of the departments it affects", async () => {
+    const changes = await db.processChange.findMany({
+      orderBy: { effectiveDate: "asc" },
+      select: {
+        title: true,
+        effectiveDate: true,
+        author: { select: { memberships: { select: { departmentId: true } } } },
+        touchpoints: { select: { touchpoint: { select: { departmentId: true } } } },
+      },
+    });
+    expect(changes.map((c) => [c.title, c.effectiveDate.toISOString().slice(0, 10)])).toEqual([
+      ["One-page checkout on the website and app", "2025-08-05"],
+      // The week the kitchen slowdown's peak ends (SLOWDOWN_START + 11).
+      ["Second expediter on the pass at dinner service", "2026-07-01"],
+      ["Restroom checks handed to the cleaning contractor", "2026-09-24"],
+    ]);
+    for (const c of changes) {
+      const own = c.author!.memberships.map((m) => m.departmentId);
+      expect(c.touchpoints.every((t) => own.includes(t.touchpoint.departmentId))).toBe(true);
+    }
+  });
+
   it("tells the kitchen story: ticket times climb, and food ratings fall a week later", async () => {
     const series = async (metric: string) =>
       (

@@ -8,7 +8,7 @@ import { ShareLinks } from "@/components/report/share-links";
 import { requireUser } from "@/lib/auth/session";
 import { listShareLinks } from "@/lib/data/share-links";
 import { getTouchpointReport } from "@/lib/data/touchpoint-report";
-import { canShareReport, canViewHistory, canViewTouchpoint } from "@/lib/permissions";
+import { canRecordChange, canShareReport, canViewHistory, canViewTouchpoint } from "@/lib/permissions";
 import { parseIdParam } from "@/lib/validation/fields";
 import { parseReportRange } from "@/lib/validation/report";
 
@@ -55,7 +55,11 @@ export default async function TouchpointPage(props: Props) {
       {[...range.problems, ...report.notices].map((notice) => (
         <p key={notice} role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 print:hidden">{notice}</p>
       ))}
-      <ReportView report={report} historyHref={(i) => (mayReadHistory ? `/metrics/${report.metrics[i]!.id}/history` : null)} />
+      <ReportView
+        report={report}
+        historyHref={(i) => (mayReadHistory ? `/metrics/${report.metrics[i]!.id}/history` : null)}
+        changeLinks={{ all: `/changes?touchpoint=${touchpoint.id}`, record: canRecordChange(user, touchpoint.department.id) ? `/changes/new?touchpoint=${touchpoint.id}` : null }}
+      />
       {mayShare && <ShareLinks touchpointId={touchpoint.id} granularity={report.granularity} touchpointName={touchpoint.name} range={report.range} links={links} />}
     </div>
   );
