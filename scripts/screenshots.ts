@@ -25,6 +25,8 @@ const shots: { name: string; email?: string; path: string }[] = [
   { name: "entry", email: "foh@touchline.demo", path: "/entry" },
   { name: "touchpoint", email: "kitchen@touchline.demo", path: "/touchpoints/10" },
   { name: "report", email: "exec@touchline.demo", path: "/touchpoints/8" },
+  { name: "changes", email: "kitchen@touchline.demo", path: "/changes" },
+  { name: "change-new", email: "kitchen@touchline.demo", path: "/changes/new" },
   { name: "admin-home", email: "admin@touchline.demo", path: "/admin" },
   { name: "admin-departments", email: "admin@touchline.demo", path: "/admin/departments" },
   { name: "admin-people", email: "admin@touchline.demo", path: "/admin/people" },
