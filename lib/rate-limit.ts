@@ -9,9 +9,11 @@ export const PUBLIC_REQUESTS_PER_MINUTE = Number(process.env.PUBLIC_RATE_LIMIT ?
 
 const limiter = new RateLimiterMemory({ points: PUBLIC_REQUESTS_PER_MINUTE, duration: 60 });
 
+const UNKNOWN_ADDRESS = "unknown";
+
 /** The client's address: the first X-Forwarded-For hop (set by the proxy in front), else X-Real-IP. */
 export function clientAddress(headers: Headers): string {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "unknown";
+  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || UNKNOWN_ADDRESS;
 }
 
 /** Null when the request may go ahead; otherwise the seconds to wait. */
@@ -35,12 +37,18 @@ const failuresPerAccount = new RateLimiterMemory({ keyPrefix: "sign-in-account",
 const failuresPerAddress = new RateLimiterMemory({ keyPrefix: "sign-in-address", points: SIGN_IN_FAILURES_PER_ADDRESS, duration: FIFTEEN_MINUTES });
 
 /**
+ * Without a proxy that names the client (X-Forwarded-For / X-Real-IP), every request is "unknown":
+ * one shared bucket would let anyone pause sign-in for everybody, so only the per-account limit applies.
+ */
+const addressKnown = (address: string) => address !== UNKNOWN_ADDRESS;
+
+/**
  * Null when this email may try a password from this address; otherwise the seconds until it may.
  * Checked before the password, so a locked account refuses even the right one: otherwise the
  * lock would not stop guessing.
  */
 export async function signInLockedFor(email: string, address: string): Promise<number | null> {
-  const [account, machine] = await Promise.all([failuresPerAccount.get(email), failuresPerAddress.get(address)]);
+  const [account, machine] = await Promise.all([failuresPerAccount.get(email), addressKnown(address) ? failuresPerAddress.get(address) : null]);
   const waits = [
     account && account.consumedPoints >= SIGN_IN_FAILURES_PER_ACCOUNT ? account.msBeforeNext : 0,
     machine && machine.consumedPoints >= SIGN_IN_FAILURES_PER_ADDRESS ? machine.msBeforeNext : 0,
@@ -51,7 +59,7 @@ export async function signInLockedFor(email: string, address: string): Promise<n
 
 export async function recordFailedSignIn(email: string, address: string): Promise<void> {
   // consume() rejects once the points are spent; that rejection is the lock, already recorded.
-  await Promise.allSettled([failuresPerAccount.consume(email), failuresPerAddress.consume(address)]);
+  await Promise.allSettled([failuresPerAccount.consume(email), ...(addressKnown(address) ? [failuresPerAddress.consume(address)] : [])]);
 }
 
 /** A correct password clears the account's count (not the address's: other accounts' misses stand). */

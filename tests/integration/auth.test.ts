@@ -54,4 +54,14 @@ describe("credentials sign-in", () => {
       expect(await authorize({ email: "kitchen@touchline.demo", password: DEMO_PASSWORD })).not.toBeNull();
     }
   });
+
+  it("pauses one address after 50 failures across emails, but never a shared unknown address", async () => {
+    const from = (address: string) => ({ headers: { "x-forwarded-for": address } });
+    for (let i = 0; i < 50; i++) expect(await authorize({ email: `spray${i}@example.com`, password: "guess" }, from("198.51.100.99"))).toBeNull();
+    await expect(authorize({ email: "foh@touchline.demo", password: DEMO_PASSWORD }, from("198.51.100.99"))).rejects.toThrow(/TooManyAttempts/);
+    expect(await authorize({ email: "foh@touchline.demo", password: DEMO_PASSWORD }, from("198.51.100.100"))).not.toBeNull();
+    // Without a proxy naming the client, everyone is "unknown": that bucket must not lock everybody out.
+    for (let i = 0; i < 50; i++) expect(await authorize({ email: `nameless${i}@example.com`, password: "guess" })).toBeNull();
+    expect(await authorize({ email: "foh@touchline.demo", password: DEMO_PASSWORD })).not.toBeNull();
+  }, 60_000);
 });
