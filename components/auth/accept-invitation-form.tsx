@@ -1,16 +1,15 @@
 "use client";
 
-import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition, type FormEvent } from "react";
 import { acceptInvitationAction } from "@/app/(auth)/invite/[token]/actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { NewPasswordFields } from "./new-password-fields";
+import { useSignInAndGo } from "./use-sign-in-and-go";
 
 /** The invitee picks a name and password; the account is made and they are signed straight in. */
 export function AcceptInvitationForm({ token, email, next }: { token: string; email: string; next: string }) {
-  const router = useRouter();
+  const signInAndGo = useSignInAndGo();
   const [pending, startTransition] = useTransition();
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const nameRef = useRef<HTMLInputElement>(null);
@@ -24,13 +23,7 @@ export function AcceptInvitationForm({ token, email, next }: { token: string; em
         setErrors(result.fields ?? { form: result.message });
         return;
       }
-      const signedIn = await signIn("credentials", { email: result.data.email, password: data.password, redirect: false });
-      if (!signedIn || signedIn.error) {
-        router.replace("/signin");
-        return;
-      }
-      router.replace(next);
-      router.refresh();
+      await signInAndGo(result.data.email, data.password ?? "", next);
     });
   }
 

@@ -1,20 +1,19 @@
 "use client";
 
-import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { toast } from "sonner";
 import { changePasswordAction } from "@/app/(app)/account/actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { NewPasswordFields } from "./new-password-fields";
+import { useSignInAndGo } from "./use-sign-in-and-go";
 
 /**
  * Current password, new password twice. The change ends every session, this one included, so the
  * form signs in again with the new password straight away.
  */
 export function ChangePasswordForm({ email, name }: { email: string; name: string }) {
-  const router = useRouter();
+  const signInAndGo = useSignInAndGo();
   const [pending, startTransition] = useTransition();
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
 
@@ -31,13 +30,8 @@ export function ChangePasswordForm({ email, name }: { email: string; name: strin
       }
       setErrors({});
       form.reset();
-      const again = await signIn("credentials", { email, password: data.password, redirect: false });
-      if (!again || again.error) {
-        router.replace("/signin");
-        return;
-      }
       toast.success("Password changed. Other devices are signed out.");
-      router.refresh();
+      await signInAndGo(email, data.password ?? "", "/account");
     });
   }
 

@@ -1,17 +1,16 @@
 "use client";
 
-import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition, type FormEvent } from "react";
 import { completeFirstRunAction, loadDemoAction } from "@/app/(auth)/setup/actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/actions";
 import { NewPasswordFields } from "./new-password-fields";
+import { useSignInAndGo } from "./use-sign-in-and-go";
 
 /** The organisation and its first admin, or the demo organisation instead; then straight in. */
 export function FirstRunForm() {
-  const router = useRouter();
+  const signInAndGo = useSignInAndGo();
   const [pending, startTransition] = useTransition();
   const [busy, setBusy] = useState<"setup" | "demo" | null>(null);
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
@@ -27,9 +26,7 @@ export function FirstRunForm() {
         setBusy(null);
         return;
       }
-      const signedIn = await signIn("credentials", { email: result.data.email, password: result.data.password, redirect: false });
-      router.replace(signedIn && !signedIn.error ? next : "/signin");
-      router.refresh();
+      await signInAndGo(result.data.email, result.data.password, next);
     });
   }
 

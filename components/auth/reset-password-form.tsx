@@ -1,15 +1,14 @@
 "use client";
 
-import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { resetPasswordAction } from "@/app/(auth)/reset/[token]/actions";
 import { Button } from "@/components/ui/button";
 import { NewPasswordFields } from "./new-password-fields";
+import { useSignInAndGo } from "./use-sign-in-and-go";
 
 /** A new password from an admin's reset link; then signed straight in. */
 export function ResetPasswordForm({ token, email, name }: { token: string; email: string; name: string }) {
-  const router = useRouter();
+  const signInAndGo = useSignInAndGo();
   const [pending, startTransition] = useTransition();
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
 
@@ -22,9 +21,7 @@ export function ResetPasswordForm({ token, email, name }: { token: string; email
         setErrors(result.fields ?? { form: result.message });
         return;
       }
-      const signedIn = await signIn("credentials", { email: result.data.email, password: data.password, redirect: false });
-      router.replace(signedIn && !signedIn.error ? "/" : "/signin");
-      router.refresh();
+      await signInAndGo(result.data.email, data.password ?? "", "/");
     });
   }
 

@@ -125,7 +125,10 @@ const NO_LONGER_VALID = "This invitation is no longer valid. Ask your admin for 
 /** Creates the invited person's account and uses the invitation up. Returns the email to sign in with. */
 export async function acceptInvitation(input: AcceptInvitationInput, now = new Date()): Promise<{ email: string }> {
   const tokenHash = hashSecret(input.token);
-  const invitation = await db.invitation.findUnique({ where: { tokenHash }, select: { id: true, email: true, acceptedAt: true, revokedAt: true, expiresAt: true } });
+  const invitation = await db.invitation.findUnique({
+    where: { tokenHash },
+    select: { id: true, email: true, role: true, acceptedAt: true, revokedAt: true, expiresAt: true, departments: { where: { department: { archivedAt: null } }, select: { departmentId: true } } },
+  });
   if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= now) throw conflict(NO_LONGER_VALID);
   // The browser's copy of the email is only a hint; judge the password against the invitation's.
   const problem = passwordProblem(input.password, { email: invitation.email, name: input.name });
@@ -135,8 +138,8 @@ export async function acceptInvitation(input: AcceptInvitationInput, now = new D
     return await db.$transaction(async (tx) => {
       const claimed = await tx.invitation.updateMany({ where: { id: invitation.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } }, data: { acceptedAt: now } });
       if (claimed.count !== 1) throw conflict(NO_LONGER_VALID);
-      const { role, departments } = await tx.invitation.findUniqueOrThrow({ where: { id: invitation.id }, select: { role: true, departments: { where: { department: { archivedAt: null } }, select: { departmentId: true } } } });
-      const departmentIds = departments.map((d) => d.departmentId);
+      const { role } = invitation;
+      const departmentIds = invitation.departments.map((d) => d.departmentId);
       const user = await tx.user.create({
         data: { email: invitation.email, name: input.name, passwordHash, role, memberships: { create: departmentIds.map((departmentId) => ({ departmentId })) } },
         select: { id: true },
