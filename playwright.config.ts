@@ -5,6 +5,8 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const BASE_URL = `http://localhost:${PORT}`;
 /** A second server on a database with no organisation: first-run set-up (e2e/first-run.spec.ts). */
 export const EMPTY_BASE_URL = `http://localhost:${PORT + 1}`;
+/** A third, also empty, where first run loads the demo organisation instead. */
+export const EMPTY_FOR_DEMO_BASE_URL = `http://localhost:${PORT + 2}`;
 
 // Debian's Chromium (see ../shared/STACK.md); Playwright's own browser where that is installed instead.
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -32,10 +34,10 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    // One production build serving the demo organisation (BASE_URL) and an empty database
-    // (EMPTY_BASE_URL); the script starts the empty one last, so this URL means both are up.
+    // One production build serving the demo organisation (BASE_URL) and two empty databases;
+    // the script starts them in turn, so the last one's URL means all are up.
     command: "npx tsx scripts/e2e-server.ts",
-    url: `${EMPTY_BASE_URL}/setup`,
+    url: `${EMPTY_FOR_DEMO_BASE_URL}/setup`,
     timeout: 300_000,
     reuseExistingServer: false,
     env: { E2E_PORT: String(PORT) },

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { EMPTY_BASE_URL } from "../playwright.config";
+import { EMPTY_BASE_URL, EMPTY_FOR_DEMO_BASE_URL } from "../playwright.config";
 
 // Against the second server, whose database has no organisation and no one in it. One story,
 // in order: it uses that database up.
@@ -116,4 +116,19 @@ test("an admin builds a small organisation from an empty database, invites a hea
   // Set-up is closed now: the page sends people to sign in.
   await page.goto("/setup");
   await expect(page).toHaveURL(/\/overview$/);
+});
+
+test("on another empty database, the first visitor loads the demo organisation instead and is its admin", async ({ browser }) => {
+  const context = await browser.newContext({ baseURL: EMPTY_FOR_DEMO_BASE_URL });
+  const page = await context.newPage();
+  await page.goto("/signin");
+  await expect(page).toHaveURL(/\/setup$/);
+  await page.getByRole("button", { name: "Explore with demo data" }).click();
+  await expect(page).toHaveURL(/\/overview/, { timeout: 30_000 });
+  await expect(page.getByTestId("signed-in-user")).toContainText("Avery Admin");
+  await expect(page.getByRole("heading", { name: "Dine-in" })).toBeVisible();
+  // Set-up is closed from now on.
+  await page.goto("/setup");
+  await expect(page).toHaveURL(/\/overview$/);
+  await context.close();
 });

@@ -1,9 +1,10 @@
 // The servers Playwright tests run against, from one production build (`next build`; SKIP_BUILD=1
 // reuses an existing one):
 //   E2E_PORT (3100)      a fresh SQLite database with the demo organisation (data/e2e.db);
-//   E2E_PORT + 1 (3101)  a database with no organisation at all, for first-run set-up (data/e2e-empty.db).
-// The empty one starts only once the demo one answers, so Playwright, which waits for the empty
-// one's URL, finds both up.
+//   E2E_PORT + 1 (3101)  a database with no organisation at all, for first-run set-up (data/e2e-empty.db);
+//   E2E_PORT + 2 (3102)  another empty one, where first run loads the demo instead.
+// Each starts only once the one before answers, so Playwright, which waits for the last one's
+// URL, finds them all up.
 import { execSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -13,6 +14,7 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const servers = [
   { port, dbFile: path.join(root, "data/e2e.db"), demo: true },
   { port: port + 1, dbFile: path.join(root, "data/e2e-empty.db"), demo: false },
+  { port: port + 2, dbFile: path.join(root, "data/e2e-empty-for-demo.db"), demo: false },
 ];
 const envFor = (server: (typeof servers)[number]) => ({
   ...process.env,
@@ -51,8 +53,9 @@ async function answers(url: string): Promise<boolean> {
 }
 
 async function main() {
-  start(servers[0]!);
-  while (!(await answers(`http://localhost:${port}/signin`))) await new Promise((resolve) => setTimeout(resolve, 250));
-  start(servers[1]!);
+  for (const [i, server] of servers.entries()) {
+    start(server);
+    if (i < servers.length - 1) while (!(await answers(`http://localhost:${server.port}/signin`))) await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }
 void main();
