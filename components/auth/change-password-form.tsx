@@ -30,8 +30,9 @@ export function ChangePasswordForm({ email, name }: { email: string; name: strin
       }
       setErrors({});
       form.reset();
-      toast.success("Password changed. Other devices are signed out.");
+      // The change ended this session too: only once it is signed in again is the change done here.
       await signInAndGo(email, data.password ?? "", "/account");
+      toast.success("Password changed. Other devices are signed out.");
     });
   }
 
