@@ -2,7 +2,7 @@
 // Every row is checked (role, metric, period, value for the metric's kind, unusual values,
 // versions) before anything is written; then all rows are written in one transaction with a
 // revision for every create and change. One bad row means nothing is written.
-import { chunked } from "../collections";
+import { chunked, yieldEvery } from "../collections";
 import { db } from "../db";
 import { DomainError } from "../errors";
 import { addPeriods, currentPeriod, dateRange, formatPeriod, isPeriodStart, toPeriodKey } from "../periods";
@@ -13,7 +13,7 @@ import { isUnusual, usualRange } from "../validation/unusual";
 import { HISTORY_PERIODS, getHistoryStats } from "./entry-stats";
 import { getOrganisationSettings } from "./organisation";
 import { getPeriodLocks } from "./period-locks";
-import { insertCreationRevisions, insertEntries, insertRevisions, updateEntries, type NewRevision } from "./entry-bulk";
+import { insertCreationRevisions, insertEntries, insertRevisions, lockMetricsForWriting, updateEntries, type NewRevision } from "./entry-bulk";
 import { isUniqueViolation } from "./prisma-errors";
 
 export type RowProblemCode = "forbidden" | "not_found" | "invalid" | "unusual" | "conflict";
@@ -102,31 +102,38 @@ export async function checkEntries(
   const problems: RowProblem[] = [];
   const prepared: PreparedEntry[] = [];
   const firstIndexOf = new Map<string, number>();
-  rows.forEach((row, index) => {
-    const problem = (code: RowProblemCode, field: string, message: string) =>
-      problems.push({ index, metricId: row.metricId, code, fields: { [field]: message } });
+  // A row's first problem as [code, field, message], or the row ready to write.
+  const problemOf = (row: EntryRowInput, index: number): [RowProblemCode, string, string] | PreparedEntry => {
     const metric = metrics.get(row.metricId);
-    if (!metric || metric.archivedAt || metric.touchpoint.archivedAt) {
-      return problem("not_found", "metricId", "This metric does not exist or has been archived");
-    }
+    if (!metric || metric.archivedAt || metric.touchpoint.archivedAt) return ["not_found", "metricId", "This metric does not exist or has been archived"];
     if (!canWriteEntries(actor, metric.touchpoint.departmentId)) {
-      return problem("forbidden", "metricId", `You can only enter figures for the departments you head (not ${metric.touchpoint.department.name})`);
+      return ["forbidden", "metricId", `You can only enter figures for the departments you head (not ${metric.touchpoint.department.name})`];
     }
     if (!isPeriodStart(row.periodStart, periodGranularity)) {
-      return problem("invalid", "periodStart", periodGranularity === "WEEK" ? "Period must be a Monday (weeks start on Monday)" : "Period must be the 1st of a month");
+      return ["invalid", "periodStart", periodGranularity === "WEEK" ? "Period must be a Monday (weeks start on Monday)" : "Period must be the 1st of a month"];
     }
-    if (row.periodStart > latest) return problem("invalid", "periodStart", "Period is in the future");
+    if (row.periodStart > latest) return ["invalid", "periodStart", "Period is in the future"];
     if (locks.has(row.periodStart.getTime())) {
-      return problem("forbidden", "periodStart", `${formatPeriod(row.periodStart, periodGranularity)} is locked; only an admin can change its figures`);
+      return ["forbidden", "periodStart", `${formatPeriod(row.periodStart, periodGranularity)} is locked; only an admin can change its figures`];
     }
     const parsed = parseMetricValue(metric, row.value);
-    if (!parsed.ok) return problem("invalid", "value", parsed.message);
+    if (!parsed.ok) return ["invalid", "value", parsed.message];
     const key = entryKey(row.metricId, row.periodStart);
     const first = firstIndexOf.get(key);
-    if (first !== undefined) return problem("invalid", "row", `Same metric and period as ${rowLabel(first)}`);
+    if (first !== undefined) return ["invalid", "row", `Same metric and period as ${rowLabel(first)}`];
     firstIndexOf.set(key, index);
-    prepared.push({ ...row, index, value: parsed.value, key });
-  });
+    return { ...row, index, value: parsed.value, key };
+  };
+  for (const [index, row] of rows.entries()) {
+    await yieldEvery(index);
+    const checked = problemOf(row, index);
+    if (Array.isArray(checked)) {
+      const [code, field, message] = checked;
+      problems.push({ index, metricId: row.metricId, code, fields: { [field]: message } });
+    } else {
+      prepared.push(checked);
+    }
+  }
 
   const unconfirmed = checkUnusual && problems.length === 0 ? prepared.filter((r) => !r.confirmUnusual) : [];
   if (unconfirmed.length) {
@@ -189,8 +196,10 @@ export async function countChanges(rows: PreparedEntry[]): Promise<{ created: nu
 }
 
 /**
- * Writes checked rows in one transaction: inserts, updates (conditional on the version read) and a
- * revision for each. Rows whose figures are unchanged are skipped.
+ * Writes checked rows in one transaction: inserts, updates and a revision for each. Rows whose
+ * figures are unchanged are skipped. Writers of the same metrics take turns (lockMetricsForWriting),
+ * so a row without expectedVersion always wins over what was there, and a row with one is refused
+ * (DomainError "conflict", nothing written) only when another save really came between.
  */
 export async function writeEntries(actor: Actor, prepared: PreparedEntry[], { apiKeyId }: Pick<EntryOptions, "apiKeyId"> = {}): Promise<SaveEntriesResult> {
   const author = apiKeyId === undefined ? { userId: actor.id, apiKeyId: null } : { userId: null, apiKeyId };
@@ -198,6 +207,7 @@ export async function writeEntries(actor: Actor, prepared: PreparedEntry[], { ap
   try {
     return await db.$transaction(
       async (tx) => {
+        await lockMetricsForWriting(tx, prepared.map((row) => row.metricId));
         const existing = await existingEntries(tx, prepared);
         const conflicts: RowProblem[] = [];
         const creates: PreparedEntry[] = [];

@@ -3,7 +3,7 @@
 // statements write tens of thousands of rows per second (npm run bench:import). Parameterised
 // throughout; casts are needed on PostgreSQL only (its driver sends untyped parameters).
 import { chunked } from "../collections";
-import { Prisma, type Tx } from "../db";
+import { databaseProvider, Prisma, type Tx } from "../db";
 import type { EntrySource } from "../domain";
 import { int, real, source, text, time } from "./sql-params";
 
@@ -11,6 +11,20 @@ import { int, real, source, text, time } from "./sql-params";
 const ROWS_PER_STATEMENT = 500;
 const batches = <T>(rows: T[]) => chunked(rows, ROWS_PER_STATEMENT);
 
+/**
+ * Serialises writers of the same metrics' figures until this transaction ends, so what it reads
+ * next is what it overwrites: "last write wins" without lost updates, duplicate inserts or 409s.
+ * PostgreSQL: row locks on the metrics, taken in id order so two writers cannot deadlock
+ * (FOR NO KEY UPDATE leaves foreign-key checks from other tables unblocked). SQLite: nothing to
+ * do, the transaction began IMMEDIATE and holds the database's only write lock.
+ */
+export async function lockMetricsForWriting(tx: Tx, metricIds: number[]): Promise<void> {
+  if (databaseProvider !== "postgresql") return;
+  const sorted = [...new Set(metricIds)].sort((a, b) => a - b);
+  for (const ids of batches(sorted)) {
+    await tx.$queryRaw`SELECT "id" FROM "Metric" WHERE "id" IN (${Prisma.join(ids)}) ORDER BY "id" FOR NO KEY UPDATE`;
+  }
+}
 
 export type NewEntry = { metricId: number; periodStart: Date; value: number; sampleSize: number | null; source: EntrySource; note: string | null; enteredById: number | null };
 

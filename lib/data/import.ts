@@ -1,6 +1,7 @@
 // CSV import: resolve each line's metric (by id or by names), then the same checks and the same
 // transactional write as the entry grid (lib/data/entries.ts). Unusual values are not held for
 // confirmation here: imports carry history, which is what "usual" is measured against.
+import { yieldEvery } from "../collections";
 import { db } from "../db";
 import { DomainError } from "../errors";
 import { IMPORT_COLUMNS } from "../import/csv-format";
@@ -48,21 +49,26 @@ async function checkImport(actor: Actor, rows: string[][], fileLines?: number[])
   const inputs: EntryRowInput[] = [];
   const lines: number[] = [];
   let total = 0;
-  rows.forEach((cells, index) => {
-    if (cells.every((c) => c.trim() === "")) return; // blank line
+  for (const [index, cells] of rows.entries()) {
+    await yieldEvery(index);
+    if (cells.every((c) => c.trim() === "")) continue; // blank line
     total++;
     const line = fileLines?.[index] ?? lineOf(index);
     const cell = Object.fromEntries(IMPORT_COLUMNS.map((c, i) => [c, (cells[i] ?? "").trim()])) as Record<(typeof IMPORT_COLUMNS)[number], string>;
     let metricId: number;
     if (cell.metric_id) {
       const id = parseIdParam(cell.metric_id);
-      if (id === null) return problems.push({ line, message: `metric_id "${cell.metric_id}" is not a number` });
+      if (id === null) {
+        problems.push({ line, message: `metric_id "${cell.metric_id}" is not a number` });
+        continue;
+      }
       metricId = id;
     } else {
       const ids = byName.get(nameKey(cell.department, cell.touchpoint, cell.metric)) ?? [];
       if (ids.length !== 1) {
         const what = `"${cell.metric}" on touchpoint "${cell.touchpoint}" in department "${cell.department}"`;
-        return problems.push({ line, message: ids.length ? `${what} matches ${ids.length} metrics; give its metric_id` : `Unknown metric ${what}` });
+        problems.push({ line, message: ids.length ? `${what} matches ${ids.length} metrics; give its metric_id` : `Unknown metric ${what}` });
+        continue;
       }
       metricId = ids[0]!;
     }
@@ -74,10 +80,13 @@ async function checkImport(actor: Actor, rows: string[][], fileLines?: number[])
       source: cell.source ? cell.source.toUpperCase() : undefined,
       note: cell.note,
     });
-    if (!parsed.success) return problems.push({ line, message: parsed.error.issues[0]!.message });
+    if (!parsed.success) {
+      problems.push({ line, message: parsed.error.issues[0]!.message });
+      continue;
+    }
     inputs.push(parsed.data);
     lines.push(line);
-  });
+  }
 
   const checked = await checkEntries(actor, inputs, { checkUnusual: false, rowLabel: (i) => `line ${lines[i]}` });
   for (const p of checked.problems) problems.push({ line: lines[p.index]!, message: Object.values(p.fields)[0] ?? "Not valid" });

@@ -1,10 +1,10 @@
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import fs from "node:fs";
 import path from "node:path";
 import { resolveDatabaseConfig } from "./config";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+import { isolatingSqliteAdapter, SQLITE_WRITE_WAIT_MS } from "./sqlite-adapter";
 
 /**
  * Both generated clients come from the same datamodel (prisma/postgres/schema.prisma is
@@ -20,7 +20,9 @@ export function createPrismaClient(url?: string): Db {
     return new PostgresClient({ adapter }) as unknown as Db;
   }
   fs.mkdirSync(path.dirname(config.file), { recursive: true });
-  // Dates as integer milliseconds: compact, and compared numerically by SQLite.
-  const adapter = new PrismaBetterSQLite3({ url: config.url }, { timestampFormat: "unixepoch-ms" });
-  return new SqliteClient({ adapter });
+  // Writes queue behind the running one (sqlite-adapter.ts): a transaction may wait as long.
+  return new SqliteClient({
+    adapter: isolatingSqliteAdapter(config.file),
+    transactionOptions: { maxWait: SQLITE_WRITE_WAIT_MS },
+  });
 }

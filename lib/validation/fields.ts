@@ -96,11 +96,14 @@ export function rowProblemsFrom(error: z.ZodError, list = "rows") {
   return [...rowFieldErrors(error, list)].map(([index, fields]) => ({ index, code: "invalid" as const, fields }));
 }
 
+/** Built once: parseIdParam runs per line of an import. */
+const idParam = idField("id");
+
 /** An id from a URL segment or query parameter ("12"); null for anything else. */
 export function parseIdParam(raw: string | null | undefined): number | null {
   const text = (raw ?? "").trim();
   if (!/^\d+$/.test(text)) return null; // digits only: not "1e3", "0x10" or "12.0"
-  const parsed = idField("id").safeParse(text);
+  const parsed = idParam.safeParse(text);
   return parsed.success ? parsed.data : null;
 }
 
