@@ -39,16 +39,50 @@ test("an executive switches journey and view in the page and by URL, and the bac
   await expect(page.getByLabel("Period", { exact: true })).toHaveValue(/^\d{4}-\d{2}-01$/);
 });
 
+for (const viewport of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) {
+  test(`the answer is on the first screen at ${viewport.width}×${viewport.height}: the headline and the drag chart, which opens to touchpoints`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await signInAs(page, USERS.executive.email);
+    await page.goto(`/overview?period=${weeksAgo(23)}`);
+    const headline = page.getByTestId("journey-headline");
+    await expect(headline).toHaveText(
+      /^Dine-in is \d+\.\d points? under target \((\d+\.\d) vs (\d+\.\d)\)\. ?Kitchen costs the most: \d+\.\d points?, (all at|mostly) Food \(\d+\.\d vs \d+\.\d\)\.$/,
+    );
+    // The gap in words is the difference of the two numbers shown beside it.
+    const [, score, target] = /\((\d+\.\d) vs (\d+\.\d)\)/.exec((await headline.textContent())!)!;
+    const gap = /is (\d+\.\d) points? under/.exec((await headline.textContent())!)![1];
+    expect(Number(gap)).toBeCloseTo(Number(target) - Number(score), 5);
+    await expect(page.getByTestId("journey-status")).toHaveText(`▼${gap} under target`);
+
+    const firstRow = page.getByTestId("drag-row").first();
+    for (const locator of [headline, firstRow]) {
+      const box = (await locator.boundingBox())!;
+      expect(box.y + box.height, "inside the first screen").toBeLessThanOrEqual(viewport.height);
+    }
+    await expect(firstRow.getByTestId("drag-department")).toHaveText("Kitchen");
+    // The bars add up to the missing points shown.
+    const drags = (await page.getByTestId("drag-points").allTextContents()).map(Number);
+    expect(drags).toEqual([...drags].sort((a, b) => b - a));
+    const missing = Number(await page.getByTestId("missing-points").textContent());
+    expect(drags.reduce((a, b) => a + b, 0)).toBeCloseTo(missing, 5);
+
+    await firstRow.getByRole("button").click();
+    await expect(firstRow.getByRole("button")).toHaveAttribute("aria-expanded", "true");
+    const detail = page.getByTestId("drag-detail");
+    await expect(detail).toContainText(/Food\d+\.\d vs target \d+\.\d · costs \d+\.\d/);
+    await detail.getByRole("link", { name: "Food" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Food" })).toBeVisible();
+  });
+}
+
 test("in the kitchen slowdown the kitchen tops the drag table, the food is at risk, and the period changes by picker", async ({ page }) => {
   await signInAs(page, USERS.executive.email);
   // The demo's slowdown peaks 23 weeks before the current one.
   const peak = weeksAgo(23);
   await page.goto(`/overview?period=${peak}`);
   await expect(page.getByLabel("Period", { exact: true })).toHaveValue(peak);
-  await expect(page.getByTestId("drag-headline")).toHaveText(/^Kitchen costs Dine-in \d+\.\d of its \d+\.\d missing points\.$/);
+  await expect(page.getByTestId("journey-headline")).toContainText("Kitchen costs the most");
   await expect(page.getByTestId("drag-table").getByRole("rowheader").first()).toHaveText("Kitchen");
-  const drags = (await page.getByTestId("drag-points").allTextContents()).map(Number);
-  expect(drags).toEqual([...drags].sort((a, b) => b - a));
   await expect(page.getByTestId("at-risk-list")).toContainText("Food");
   await expect(page.getByTestId("at-risk-list")).toContainText("Kai Chen");
   await expect(page.getByTestId("influence-sentences").getByRole("listitem").first()).toHaveText(/^When Kitchen drops 10 points, .+ the next week \(r = 0\.\d\d, 25 weeks\)\.$/);
@@ -56,7 +90,7 @@ test("in the kitchen slowdown the kitchen tops the drag table, the food is at ri
   const earlier = weeksAgo(60);
   await page.getByLabel("Period", { exact: true }).selectOption(earlier);
   await expect(page).toHaveURL(new RegExp(`period=${earlier}`));
-  await expect(page.getByTestId("drag-headline")).not.toContainText("Kitchen costs");
+  await expect(page.getByTestId("journey-headline")).not.toContainText("Kitchen costs");
 });
 
 test("moving a what-if control lifts the journey score in the browser; nothing is saved", async ({ page }) => {
@@ -68,15 +102,15 @@ test("moving a what-if control lifts the journey score in the browser; nothing i
   await page.keyboard.press("End");
   await expect(kitchen).toHaveValue("100");
   const whatIf = page.getByTestId("what-if-score");
-  await expect(whatIf).toContainText("What-if: the journey would score");
-  const lifted = Number(await whatIf.locator("strong").textContent());
+  await expect(whatIf).toHaveText(new RegExp(`^Journey ${score.toFixed(1).replace(".", "\\.")} → \\d+\\.\\d; \\d+\\.\\d points still missing\\.$`));
+  const lifted = Number(/→ (\d+\.\d)/.exec((await whatIf.textContent())!)![1]);
   expect(lifted).toBeGreaterThan(score + 3);
-  await expect(page.getByTestId("drag-table").getByRole("rowheader").first()).not.toHaveText("Kitchen");
+  // Rows keep their order while a slider moves; the headline stays on the period's figures.
+  await expect(page.getByTestId("drag-table").getByRole("rowheader").first()).toHaveText("Kitchen");
   await expect(page.getByTestId("journey-score")).toHaveText(score.toFixed(1));
 
   await page.getByRole("button", { name: "Reset" }).click();
-  await expect(whatIf).toHaveCount(0);
-  await expect(page.getByTestId("drag-table").getByRole("rowheader").first()).toHaveText("Kitchen");
+  await expect(whatIf).toContainText("Move a slider to try a change");
 });
 
 test("the influence heatmap explains a cell on hover and switches lag; the trend has a table", async ({ page }) => {

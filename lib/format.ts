@@ -1,7 +1,43 @@
 // Display formatting shared by pages and components.
 
-/** Scores are shown to one decimal: enough to see movement, no false precision. */
-export const formatScore = (score: number | null) => (score === null ? "—" : score.toFixed(1));
+/**
+ * `x` rounded to `digits` decimals, halves away from zero, judged on the decimal value the number
+ * stands for: 84.75 stored as 84.74999999999999 rounds to 84.8, like 85.25 to 85.3 (toFixed and
+ * Math.round work on the binary value and would give 84.7). Never returns −0.
+ */
+export function roundHalfUp(x: number, digits = 1): number {
+  const factor = 10 ** digits;
+  // 15 significant digits drop the binary representation error, keep every digit a user entered.
+  const scaled = Number((Math.abs(x) * factor).toPrecision(15));
+  const rounded = Math.round(scaled) / factor;
+  return x < 0 && rounded !== 0 ? -rounded : rounded;
+}
+
+/** Scores (points 0–100) are shown to one decimal, rounded half up: enough to see movement, no false precision. */
+export const formatScore = (score: number | null) => (score === null ? "—" : roundHalfUp(score, 1).toFixed(1));
+
+/**
+ * Parts (≥ 0) rounded to `digits` decimals so that the shown parts add up to the shown total —
+ * their sum rounded half up, or `total` when the total is itself a shown part of something larger
+ * (a department's drag split over its touchpoints): largest-remainder (Hamilton) apportionment.
+ * Used wherever parts and their total are on screen together.
+ */
+export function apportion(parts: readonly number[], digits = 1, total?: number): number[] {
+  const factor = 10 ** digits;
+  const units = parts.map((p) => Number((Math.max(0, p) * factor).toPrecision(15)));
+  const sum = total ?? units.reduce((a, b) => a + b, 0) / factor;
+  const target = Math.round(Number((sum * factor).toPrecision(15)));
+  const floors = units.map(Math.floor);
+  let left = target - floors.reduce((a, b) => a + b, 0);
+  // Largest fractional parts first; ties go to the larger part, then the earlier one.
+  const order = units.map((u, i) => i).sort((a, b) => units[b]! - floors[b]! - (units[a]! - floors[a]!) || units[b]! - units[a]! || a - b);
+  for (const i of order) {
+    if (left <= 0) break;
+    floors[i]! += 1;
+    left -= 1;
+  }
+  return floors.map((f) => f / factor);
+}
 
 const numberFormat = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
 

@@ -39,7 +39,7 @@ const shots: { name: string; email?: string; path: string }[] = [
 async function main() {
   fs.mkdirSync("screenshots", { recursive: true });
   const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
-  for (const [label, viewport] of [["desktop", { width: 1280, height: 900 }], ["phone", { width: 390, height: 844 }]] as const) {
+  for (const [label, viewport] of [["desktop", { width: 1440, height: 900 }], ["phone", { width: 390, height: 844 }]] as const) {
     const only = process.env.ONLY?.split(",");
     for (const shot of shots.filter((s) => !only || only.includes(s.name))) {
       const context = await browser.newContext({ viewport });
@@ -48,6 +48,8 @@ async function main() {
       await page.goto(`${base}${shot.path}`, { waitUntil: "networkidle" });
       const file = `screenshots/${shot.name}-${label}.png`;
       await page.screenshot({ path: file, fullPage: true });
+      // What a reader sees before scrolling.
+      await page.screenshot({ path: `screenshots/${shot.name}-${label}-first-screen.png` });
       if (shot.name === "overview" && label === "desktop") {
         fs.mkdirSync("docs/images", { recursive: true });
         await page.screenshot({ path: "docs/images/overview.png" });

@@ -1,28 +1,23 @@
 import { Sparkline } from "@/components/charts/sparkline";
 import type { JourneyOverview } from "@/lib/data/overview";
-import { formatPercent, formatScore } from "@/lib/format";
+import { apportion, formatScore } from "@/lib/format";
 import type { JourneyScore } from "@/lib/scoring/journey";
 import { Change } from "./change";
 
 /**
- * Which departments cost the journey its missing points, most first (docs/scoring.md, "Department
- * drag"). `scored` is the journey as shown: the period's figures, or the what-if scenario.
+ * Every department of the journey: score, trend, target, drag and share of the missing points
+ * (docs/scoring.md, "Department drag"), in the period's order (most drag first), which stays put
+ * while what-if sliders move. `scored` is the journey as shown: the period's figures, or what-if.
  */
 export function DepartmentTable({ journey, scored, whatIf }: { journey: JourneyOverview; scored: JourneyScore; whatIf: boolean }) {
-  const rows = journey.departments
-    .map((d) => ({ ...d, ...scored.departments.get(d.id)! }))
-    .sort((a, b) => b.drag - a.drag || a.name.localeCompare(b.name));
-  const top = rows[0];
+  const rows = journey.departments.map((d) => ({ ...d, ...scored.departments.get(d.id)! }));
+  const drags = apportion(rows.map((d) => d.drag));
+  const shares = apportion(rows.map((d) => 100 * d.shareOfShortfall), 0, rows.some((d) => d.drag > 0) ? 100 : 0);
   return (
     <section aria-labelledby="drag-heading" className="min-w-0 rounded-xl border border-slate-200 bg-white p-5 shadow-xs">
       <h2 id="drag-heading" className="text-base font-semibold">
-        Where the missing points go{whatIf && <span className="ml-2 rounded bg-sky-100 px-1.5 py-0.5 text-xs font-medium text-sky-900">what-if</span>}
+        Departments{whatIf && <span className="ml-2 rounded bg-sky-100 px-1.5 py-0.5 text-xs font-medium text-sky-900">what-if</span>}
       </h2>
-      <p className="mt-1 text-sm text-slate-700" data-testid="drag-headline">
-        {scored.shortfall < 0.05 || !top || top.drag === 0
-          ? `Every touchpoint of ${journey.name} with figures meets its target.`
-          : `${top.name} costs ${journey.name} ${top.drag.toFixed(1)} of its ${scored.shortfall.toFixed(1)} missing points.`}
-      </p>
       <div className="relative mt-3 overflow-x-auto">
         <table aria-labelledby="drag-heading" className="w-full min-w-[40rem] text-sm" data-testid="drag-table">
           <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
@@ -37,7 +32,7 @@ export function DepartmentTable({ journey, scored, whatIf }: { journey: JourneyO
             </tr>
           </thead>
           <tbody>
-            {rows.map((d) => (
+            {rows.map((d, i) => (
               <tr key={d.id} className="border-t border-slate-100">
                 <th scope="row" className="py-1.5 pr-3 text-left font-medium">
                   <span className="flex items-center gap-1.5">
@@ -51,13 +46,13 @@ export function DepartmentTable({ journey, scored, whatIf }: { journey: JourneyO
                   <span className="text-xs"><Change value={d.change} /></span>
                 </td>
                 <td className="px-3 py-1.5 text-right tabular-nums text-slate-600">{formatScore(d.targetScore)}</td>
-                <td className="px-3 py-1.5 text-right font-semibold tabular-nums" data-testid="drag-points">{d.drag.toFixed(1)}</td>
+                <td className="px-3 py-1.5 text-right font-semibold tabular-nums" >{drags[i]!.toFixed(1)}</td>
                 <td className="px-3 py-1.5 text-right tabular-nums">
                   <span className="inline-flex items-center justify-end gap-2">
                     <span aria-hidden="true" className="h-1.5 w-16 overflow-hidden rounded-full bg-slate-100">
-                      <span className="block h-full bg-band-poor" style={{ width: formatPercent(d.shareOfShortfall) }} />
+                      <span className="block h-full bg-band-poor" style={{ width: `${shares[i]}%` }} />
                     </span>
-                    {formatPercent(d.shareOfShortfall)}
+                    {shares[i]}%
                   </span>
                 </td>
                 <td className="py-1.5 pl-3 text-right tabular-nums">{d.atRisk}</td>

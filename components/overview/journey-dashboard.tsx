@@ -5,6 +5,7 @@ import type { JourneyOverview, Overview } from "@/lib/data/overview";
 import { rollUp, whatIf } from "@/lib/scoring/journey";
 import { EmptyState } from "@/components/ui/empty-state";
 import { DepartmentTable } from "./department-table";
+import { DragChart } from "./drag-chart";
 import { InfluenceHeatmap } from "./influence-heatmap";
 import { JourneyHeadline } from "./journey-headline";
 import { JourneyMap } from "./journey-map";
@@ -32,10 +33,14 @@ export function JourneyDashboard({ overview, journey }: { overview: Overview; jo
     );
   }
 
+  const label = overview.period?.label ?? "";
+  const periodLabel = label.startsWith("Week") ? `the w${label.slice(1)}` : label;
   return (
-    <div className="space-y-6">
-      <JourneyHeadline journey={journey} view={overview.view} scenario={scenario} />
+    <div className="space-y-4 sm:space-y-6">
+      <JourneyHeadline journey={journey} view={overview.view} base={base} periodLabel={periodLabel} />
+      <DragChart journey={journey} scored={base} />
       <JourneyMap journey={journey} />
+      <TrendChart journey={journey} view={overview.view} />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(16rem,1fr)]">
         <DepartmentTable journey={journey} scored={scenario ?? base} whatIf={scenario !== null} />
         <WhatIfPanel
@@ -43,9 +48,10 @@ export function JourneyDashboard({ overview, journey }: { overview: Overview; jo
           lifts={lifts}
           onChange={(id, percent) => setLifts((current) => ({ ...current, [id]: percent }))}
           onReset={() => setLifts({})}
+          base={base}
+          scenario={scenario}
         />
       </div>
-      <TrendChart journey={journey} view={overview.view} />
       <InfluenceHeatmap influence={journey.influence} />
       <RiskLists journey={journey} view={overview.view} />
     </div>

@@ -1,47 +1,95 @@
 import { Sparkline } from "@/components/charts/sparkline";
 import { ScoreBadge } from "@/components/ui/score-badge";
 import type { JourneyOverview } from "@/lib/data/overview";
-import { formatPercent, formatScore } from "@/lib/format";
+import { apportion, formatPercent, formatScore, roundHalfUp } from "@/lib/format";
 import { periodNoun, type ViewGranularity } from "@/lib/periods";
+import { journeyHeadline, type Headline } from "@/lib/scoring/headline";
 import type { JourneyScore } from "@/lib/scoring/journey";
 import { Change } from "./change";
 
-/** The journey's score for the period: change, target, coverage, its trend, and what-if when set. */
-export function JourneyHeadline({ journey, view, scenario }: { journey: JourneyOverview; view: ViewGranularity; scenario: JourneyScore | null }) {
-  const noun = periodNoun(view);
+const STATUS = {
+  "under-target": { icon: "▼", className: "bg-band-poor/10 text-band-poor ring-band-poor/30" },
+  "on-target": { icon: "●", className: "bg-band-good/10 text-band-good ring-band-good/30" },
+} as const;
+
+/** Status against the journey's own target, in words; the score band only when there is no target. */
+function TargetBadge({ headline, journey }: { headline: Headline; journey: JourneyOverview }) {
+  if (headline.status === "no-target" || headline.status === "no-figures") return <ScoreBadge band={journey.band} />;
+  const { icon, className } = STATUS[headline.status];
+  const gap = roundHalfUp(roundHalfUp(journey.targetScore ?? 0) - roundHalfUp(journey.score ?? 0));
+  const label = headline.status === "under-target" ? `${gap.toFixed(1)} under target` : "On target";
   return (
-    <section aria-labelledby="journey-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-xs">
-      <div className="flex flex-wrap items-start justify-between gap-x-8 gap-y-4">
-        <div className="min-w-0">
-          <h2 id="journey-heading" className="text-lg font-semibold">{journey.name}</h2>
-          {journey.description && <p className="mt-0.5 max-w-prose text-sm text-slate-600">{journey.description}</p>}
+    <span className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ${className}`} data-testid="journey-status">
+      <span aria-hidden="true">{icon}</span>
+      {label}
+    </span>
+  );
+}
+
+/**
+ * The answer first: the journey against its target and the department that costs it most, as
+ * sentences in headline type (lib/scoring/headline.ts), then the score, target, missing points,
+ * coverage and trend that the sentences come from.
+ */
+export function JourneyHeadline({ journey, view, base, periodLabel }: { journey: JourneyOverview; view: ViewGranularity; base: JourneyScore; periodLabel: string }) {
+  const noun = periodNoun(view);
+  const touchpoints = journey.stages.flatMap((s) => s.touchpoints);
+  const headline = journeyHeadline(
+    {
+      journey: journey.name,
+      score: journey.score,
+      targetScore: journey.targetScore,
+      shortfall: journey.shortfall,
+      departments: journey.departments.map((d) => ({
+        name: d.name,
+        drag: d.drag,
+        touchpoints: touchpoints.filter((t) => t.department.id === d.id).map((t) => ({ name: t.name, score: t.score, targetScore: t.targetScore, drag: base.touchpointDrags.get(t.id) ?? 0 })),
+      })),
+    },
+    periodLabel,
+  );
+  // The missing points as the drag chart adds them up.
+  const missing = apportion(journey.departments.map((d) => d.drag)).reduce((a, b) => a + b, 0);
+  return (
+    <section aria-labelledby="journey-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-xs sm:p-5">
+      <h2 id="journey-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-500">{journey.name}</h2>
+      <p className="mt-1 text-lg font-semibold leading-snug text-slate-900 sm:text-2xl" data-testid="journey-headline">
+        {headline.sentence}
+        {headline.drag && <span className="block font-normal text-slate-700 sm:inline"> {headline.drag}</span>}
+      </p>
+      <div className="mt-3 flex flex-wrap items-end gap-x-6 gap-y-2">
+        <div>
+          <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Journey score</p>
+          <p className="flex items-center gap-2">
+            <span className="text-3xl font-semibold tabular-nums" data-testid="journey-score">{formatScore(journey.score)}</span>
+            <TargetBadge headline={headline} journey={journey} />
+          </p>
+          <p className="mt-0.5 text-sm" data-testid="journey-change"><Change value={journey.change} noun={noun} /></p>
         </div>
-        <div className="flex flex-wrap items-center gap-x-6 gap-y-3">
-          <div>
-            <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Journey score</p>
-            <p className="flex items-center gap-2">
-              <span className="text-4xl font-semibold tabular-nums" data-testid="journey-score">{formatScore(journey.score)}</span>
-              <ScoreBadge band={journey.band} />
-            </p>
-            <p className="mt-1 text-sm" data-testid="journey-change"><Change value={journey.change} noun={noun} /></p>
-          </div>
-          <Sparkline values={journey.trend.score} label={`${journey.name} score`} width={140} height={48} />
-          <dl className="grid grid-cols-[auto_auto] gap-x-3 gap-y-0.5 text-sm">
-            <dt className="text-slate-500">Target</dt>
-            <dd className="tabular-nums font-medium">{formatScore(journey.targetScore)}</dd>
-            <dt className="text-slate-500">Missing points</dt>
-            <dd className="tabular-nums font-medium">{journey.shortfall.toFixed(1)}</dd>
-            <dt className="text-slate-500">Coverage</dt>
-            <dd className="tabular-nums font-medium">{formatPercent(journey.coverage)}</dd>
-          </dl>
+        <div className="hidden sm:block">
+          <Sparkline values={journey.trend.score} label={`${journey.name} score`} width={140} height={44} />
         </div>
+        <dl className="grid grid-cols-[auto_auto] gap-x-3 gap-y-0.5 text-sm">
+          <dt className="text-slate-500">Target</dt>
+          <dd className="tabular-nums font-medium">{formatScore(journey.targetScore)}</dd>
+          <dt className="text-slate-500">Missing points</dt>
+          <dd className="tabular-nums font-medium" data-testid="missing-points">{missing.toFixed(1)}</dd>
+          <dt className="text-slate-500">Coverage</dt>
+          <dd className="tabular-nums font-medium">{formatPercent(journey.coverage)}</dd>
+        </dl>
       </div>
-      {scenario && scenario.score !== null && journey.score !== null && (
-        <p className="mt-4 rounded-md bg-sky-50 px-3 py-2 text-sm text-sky-900" data-testid="what-if-score" role="status">
-          What-if: the journey would score <strong className="tabular-nums">{formatScore(scenario.score)}</strong> (
-          <Change value={scenario.score - journey.score} />) with {scenario.shortfall.toFixed(1)} points still missing.
+      <details className="mt-3 text-sm text-slate-600">
+        <summary className="cursor-pointer select-none text-slate-700 hover:text-slate-900">
+          <span aria-hidden="true" className="mr-1 inline-flex size-4 items-center justify-center rounded-full border border-slate-400 text-[10px] font-bold">i</span>
+          Why on target can still miss points
+        </summary>
+        <p className="mt-1 max-w-prose">
+          Missing points add up what each touchpoint below its own target costs the journey. Touchpoints above their targets
+          do not make up for them, so the journey can reach its target while some touchpoints, and the departments that own
+          them, still cost it points. Every status on this page is against a target; score bands (good, fair, poor) appear only
+          where there is no target.
         </p>
-      )}
+      </details>
     </section>
   );
 }

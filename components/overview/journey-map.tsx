@@ -41,7 +41,7 @@ export function JourneyMap({ journey }: { journey: JourneyOverview }) {
                       </span>
                       <span className="shrink-0 text-right">
                         <span className="block text-sm font-semibold tabular-nums">{formatScore(t.score)}</span>
-                        {t.targetScore !== null && <span className="block text-xs whitespace-nowrap tabular-nums text-slate-500">of {formatScore(t.targetScore)}</span>}
+                        {t.targetScore !== null && <span className="block text-xs whitespace-nowrap tabular-nums text-slate-500">target {formatScore(t.targetScore)}</span>}
                       </span>
                     </span>
                     <span className="mt-2 flex flex-wrap items-center justify-between gap-x-2 gap-y-1">

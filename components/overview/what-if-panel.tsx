@@ -2,19 +2,25 @@
 
 import { Button } from "@/components/ui/button";
 import type { OverviewDepartment } from "@/lib/data/overview";
+import { formatScore, roundHalfUp } from "@/lib/format";
+import type { JourneyScore } from "@/lib/scoring/journey";
 
 /**
  * One control per department: lift its touchpoints that share of the way to target (0–100 %).
  * The journey is rolled up again in the browser with the same scoring module (docs/scoring.md).
  */
-export function WhatIfPanel({ departments, lifts, onChange, onReset }: {
+export function WhatIfPanel({ departments, lifts, onChange, onReset, base, scenario }: {
   departments: OverviewDepartment[];
   lifts: Record<number, number>;
   onChange: (departmentId: number, percent: number) => void;
   onReset: () => void;
+  base: JourneyScore;
+  scenario: JourneyScore | null;
 }) {
-  const lifting = departments.filter((d) => d.drag > 0);
+  // Departments that cost a shown 0.1 point, in the period's order: rows stay put while a slider moves.
+  const lifting = departments.filter((d) => roundHalfUp(d.drag) >= 0.1);
   const any = Object.values(lifts).some((v) => v > 0);
+  const result = scenario ?? base;
   return (
     <section aria-labelledby="what-if-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-xs">
       <div className="flex items-baseline justify-between gap-2">
@@ -22,6 +28,17 @@ export function WhatIfPanel({ departments, lifts, onChange, onReset }: {
         {any && <Button variant="ghost" className="-my-2 px-2 py-1 text-xs" onClick={onReset}>Reset</Button>}
       </div>
       <p className="mt-1 text-sm text-slate-600">Close part of each department’s gap to target and see the journey move. Nothing is saved.</p>
+      {lifting.length > 0 && base.score !== null && result.score !== null && (
+        <p className="mt-3 rounded-md bg-sky-50 px-3 py-2 text-sm text-sky-950 tabular-nums" data-testid="what-if-score" role="status">
+          {any ? (
+            <>
+              Journey <strong>{formatScore(base.score)} → {formatScore(result.score)}</strong>; {formatScore(result.shortfall)} points still missing.
+            </>
+          ) : (
+            <>Journey {formatScore(base.score)}; {formatScore(base.shortfall)} points missing. Move a slider to try a change.</>
+          )}
+        </p>
+      )}
       {lifting.length === 0 ? (
         <p className="mt-4 text-sm text-slate-600">No department is below target this period, so there is nothing to lift.</p>
       ) : (

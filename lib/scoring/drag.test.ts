@@ -38,6 +38,17 @@ describe("department drag", () => {
     expect(journey.departments.get(BAR)).toMatchObject({ drag: 0, shareOfShortfall: 0, belowTarget: 0 });
   });
 
+  it("gives each touchpoint the points it costs, adding up to its department's drag", () => {
+    expect(journey.touchpointDrags.get(1)).toBeCloseTo(45 / 6, 10);
+    expect(journey.touchpointDrags.get(2)).toBeCloseTo(16 / 6, 10);
+    expect(journey.touchpointDrags.get(3)).toBe(0);
+    const twoInKitchen = rollUp([tp(1, KITCHEN, 3, 70, 85), tp(4, KITCHEN, 1, 60, 65), tp(3, BAR, 1, 90, 85)]);
+    // Σ W = 5: Food 3 × 15 / 5 = 9, the other 1 × 5 / 5 = 1.
+    expect(twoInKitchen.touchpointDrags.get(1)).toBeCloseTo(9, 10);
+    expect(twoInKitchen.touchpointDrags.get(4)).toBeCloseTo(1, 10);
+    expect(twoInKitchen.departments.get(KITCHEN)!.drag).toBeCloseTo(10, 10);
+  });
+
   it("leaves touchpoints without figures out of every denominator", () => {
     const withGap = rollUp([tp(1, KITCHEN, 3, 70, 85), tp(4, KITCHEN, 4, null, null)]);
     expect(withGap.score).toBe(70);

@@ -69,6 +69,8 @@ export type JourneyScore = GroupScore & {
   /** Points the journey loses to touchpoints below target; equals the sum of department drags. */
   shortfall: number;
   touchpoints: Map<number, RolledTouchpoint>;
+  /** Points each touchpoint costs the journey, Wₜ·max(0, Tₜ − Sₜ) / Σ Wₜ (0 when on target or unscored). */
+  touchpointDrags: Map<number, number>;
   stages: Map<number, GroupScore>;
   departments: Map<number, DepartmentScore>;
 };
@@ -109,7 +111,14 @@ export function rollUp(touchpoints: readonly RolledTouchpoint[]): JourneyScore {
     });
   }
   const stages = new Map([...groupBy(touchpoints, (t) => t.stageId)].map(([stageId, items]) => [stageId, groupScore(items)]));
-  return { ...journey, shortfall, touchpoints: new Map(touchpoints.map((t) => [t.id, t])), stages, departments };
+  return {
+    ...journey,
+    shortfall,
+    touchpoints: new Map(touchpoints.map((t) => [t.id, t])),
+    touchpointDrags: new Map(touchpoints.map((t) => [t.id, lost(t)])),
+    stages,
+    departments,
+  };
 }
 
 /** Scores a journey for one period from its metrics' values; Wₜ includes the moment-of-truth multiplier k. */

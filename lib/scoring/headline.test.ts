@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import { dragSentence, journeyHeadline, journeyStatus, type HeadlineDepartment } from "./headline";
+
+const facilities: HeadlineDepartment = {
+  name: "Facilities",
+  drag: 1.94,
+  touchpoints: [
+    { name: "Dining room cleanliness", score: 61.4, targetScore: 88.8, drag: 1.6 },
+    { name: "Entrance & parking", score: 80, targetScore: 82.5, drag: 0.34 },
+  ],
+};
+const kitchen: HeadlineDepartment = { name: "Kitchen", drag: 1.04, touchpoints: [{ name: "Food", score: 70, targetScore: 84.4, drag: 1.04 }] };
+const bar: HeadlineDepartment = { name: "Bar", drag: 0, touchpoints: [{ name: "Drinks", score: 84.1, targetScore: 81.4, drag: 0 }] };
+
+describe("journeyStatus", () => {
+  it.each([
+    [null, 80, "no-figures"],
+    [70, null, "no-target"],
+    [78.9, 82.2, "under-target"],
+    [82.2, 82.2, "on-target"],
+    [83, 82.2, "on-target"],
+    // 78.95 and 78.96 both show as 79.0: not "under target" on screen, so not in words either.
+    [78.95, 78.96, "on-target"],
+    [78.94, 78.96, "under-target"],
+  ] as const)("score %s, target %s → %s", (score, target, status) => {
+    expect(journeyStatus(score, target)).toBe(status);
+  });
+});
+
+describe("journeyHeadline", () => {
+  it("says how far under target the journey is and who costs the most (the issue's example)", () => {
+    const headline = journeyHeadline({ journey: "Dine-in", score: 78.9, targetScore: 82.2, shortfall: 2.98, departments: [kitchen, facilities, bar] }, "the week of 16 Nov 2026");
+    expect(headline).toEqual({
+      status: "under-target",
+      sentence: "Dine-in is 3.3 points under target (78.9 vs 82.2).",
+      drag: "Facilities costs the most: 1.9 points, mostly Dining room cleanliness (61.4 vs 88.8).",
+    });
+  });
+
+  it("takes the gap from the numbers shown, not the stored ones (84.75 shows as 84.8)", () => {
+    expect(journeyHeadline({ journey: "J", score: 80.04, targetScore: 84.74999999999999, shortfall: 4.7, departments: [] }, "").sentence).toBe(
+      "J is 4.8 points under target (80.0 vs 84.8).",
+    );
+  });
+
+  it("says 1.0 point in the singular", () => {
+    expect(journeyHeadline({ journey: "J", score: 79, targetScore: 80, shortfall: 1, departments: [] }, "").sentence).toBe("J is 1.0 point under target (79.0 vs 80.0).");
+  });
+
+  it("explains a journey above target that still loses points to touchpoints below theirs", () => {
+    const headline = journeyHeadline({ journey: "Online order", score: 78.6, targetScore: 77.4, shortfall: 0.8, departments: [{ ...kitchen, drag: 0.8, touchpoints: [{ ...kitchen.touchpoints[0]!, drag: 0.8 }] }, bar] }, "");
+    expect(headline).toEqual({
+      status: "on-target",
+      sentence: "Online order is 1.2 points above target (78.6 vs 77.4), yet touchpoints below their own targets cost it 0.8 points.",
+      drag: "Kitchen costs all 0.8 points, all at Food (70.0 vs 84.4).",
+    });
+  });
+
+  it("says so when the journey and every touchpoint meet their targets", () => {
+    expect(journeyHeadline({ journey: "J", score: 82.2, targetScore: 82.2, shortfall: 0.04, departments: [bar] }, "")).toEqual({
+      status: "on-target",
+      sentence: "J is on target (82.2 vs 82.2), and every touchpoint with figures meets its own target.",
+      drag: null,
+    });
+  });
+
+  it("says there are no figures yet rather than anything about targets", () => {
+    expect(journeyHeadline({ journey: "J", score: null, targetScore: null, shortfall: 0, departments: [bar] }, "the week of 23 Nov 2026")).toEqual({
+      status: "no-figures",
+      sentence: "J has no figures for the week of 23 Nov 2026 yet.",
+      drag: null,
+    });
+  });
+
+  it("says nothing is missing without targets", () => {
+    expect(journeyHeadline({ journey: "J", score: 70.26, targetScore: null, shortfall: 0, departments: [] }, "").sentence).toBe(
+      "J scores 70.3; its touchpoints have no targets yet, so nothing counts as missing.",
+    );
+  });
+});
+
+describe("dragSentence", () => {
+  it("names the touchpoint most of the drag comes from", () => {
+    expect(dragSentence([facilities, kitchen])).toBe("Facilities costs the most: 1.9 points, mostly Dining room cleanliness (61.4 vs 88.8).");
+  });
+
+  it("says the drag is spread when no touchpoint has half of it", () => {
+    const spread: HeadlineDepartment = {
+      name: "Front of House",
+      drag: 3,
+      touchpoints: [
+        { name: "Waiter service", score: 75, targetScore: 83.7, drag: 1.2 },
+        { name: "Host stand welcome", score: 79.8, targetScore: 85.4, drag: 1 },
+        { name: "Bill & payment", score: 70, targetScore: 78.6, drag: 0.8 },
+      ],
+    };
+    expect(dragSentence([spread, kitchen])).toBe("Front of House costs the most: 3.0 points, across 3 touchpoints, most at Waiter service (75.0 vs 83.7).");
+  });
+
+  it("uses the same apportioned points as the chart, so the top department matches what is drawn", () => {
+    // 0.15 + 0.15 + 0.15 = 0.45 → 0.5 shown: 0.2, 0.2, 0.1 (largest remainder, then order).
+    const tiny = (name: string): HeadlineDepartment => ({ name, drag: 0.15, touchpoints: [] });
+    expect(dragSentence([tiny("A"), tiny("B"), tiny("C")])).toBe("A costs the most: 0.2 points.");
+  });
+
+  it("is silent when nothing costs a shown 0.1 point", () => {
+    expect(dragSentence([bar])).toBeNull();
+    expect(dragSentence([{ ...kitchen, drag: 0.04 }])).toBeNull();
+    expect(dragSentence([])).toBeNull();
+  });
+});
