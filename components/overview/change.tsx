@@ -1,9 +1,9 @@
-import { formatScore } from "@/lib/format";
+import { formatScore, roundHalfUp } from "@/lib/format";
 
 /** "▲ 1.2" / "▼ 3.4" / "no change": the direction as an arrow and a word for screen readers. */
 export function Change({ value, noun }: { value: number | null; noun?: string }) {
   if (value === null) return <span className="text-slate-500">—</span>;
-  const rounded = Math.round(value * 10) / 10;
+  const rounded = roundHalfUp(value, 1);
   if (rounded === 0) return <span className="text-slate-600">no change{noun ? ` since the previous ${noun}` : ""}</span>;
   const up = rounded > 0;
   return (

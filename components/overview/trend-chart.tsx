@@ -28,7 +28,7 @@ function CompareTooltip({ active, payload, rows, noun }: Partial<TooltipContentP
               <tr key={String(p.dataKey)}>
                 <th scope="row" className="pr-3 text-left font-normal" style={{ color: p.color }}>{p.name}</th>
                 <td className="pr-2 text-right tabular-nums font-medium">{formatScore(value ?? null)}</td>
-                <td className="text-right tabular-nums text-slate-500">{delta === null ? "" : `${delta >= 0 ? "+" : "−"}${Math.abs(delta).toFixed(1)} vs previous ${noun}`}</td>
+                <td className="text-right tabular-nums text-slate-500">{delta === null ? "" : `${delta >= 0 ? "+" : "−"}${formatScore(Math.abs(delta))} vs previous ${noun}`}</td>
               </tr>
             );
           })}

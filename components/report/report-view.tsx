@@ -153,7 +153,7 @@ export function ReportView({ report, historyHref, changeLinks }: Props) {
         <p className="mt-1 text-sm text-slate-700" data-testid="report-drag">
           {report.drag.shortfall < 0.05
             ? `In ${report.range.to.label}, ${touchpoint.journey.name} met its targets.`
-            : `In ${report.range.to.label}, ${touchpoint.name} cost ${touchpoint.journey.name} ${report.drag.touchpoint.toFixed(1)} points, and ${touchpoint.department.name} ${report.drag.department.toFixed(1)} of the journey's ${report.drag.shortfall.toFixed(1)} missing points.`}
+            : `In ${report.range.to.label}, ${touchpoint.name} cost ${touchpoint.journey.name} ${formatScore(report.drag.touchpoint)} points, and ${touchpoint.department.name} ${formatScore(report.drag.department)} of the journey's ${formatScore(report.drag.shortfall)} missing points.`}
         </p>
         <div className="relative mt-3 overflow-x-auto">
           <table className="w-full min-w-[32rem] text-sm" data-testid="neighbours">
