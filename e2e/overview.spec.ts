@@ -75,6 +75,20 @@ for (const viewport of [{ width: 1440, height: 900 }, { width: 390, height: 844 
   });
 }
 
+test("the week in progress is not judged: the headline says how many touchpoints are in and links to the last complete week", async ({ page }) => {
+  await signInAs(page, USERS.executive.email);
+  await page.goto(`/overview?period=${weeksAgo(0)}`);
+  await expect(page.getByTestId("journey-headline")).toHaveText(
+    /^(No figures yet for the week of .+ \(\d+ of \d+ touchpoints\)\.|The week of .+ is still in progress: figures so far from \d+ of \d+ touchpoints?, so Dine-in is not judged against its target yet\.)$/,
+  );
+  await expect(page.getByTestId("journey-status")).toHaveText(/In progress/);
+  await expect(page.getByTestId("journey-change")).toHaveText("no change shown until the week is complete");
+  await expect(page.getByLabel("Period", { exact: true }).locator("option").first()).toHaveText(/\(in progress\)$/);
+  await page.getByTestId("last-complete").click();
+  await expect(page).toHaveURL(new RegExp(`period=${weeksAgo(1)}`));
+  await expect(page.getByTestId("journey-headline")).toHaveText(/^Dine-in is /);
+});
+
 test("in the kitchen slowdown the kitchen tops the drag table, the food is at risk, and the period changes by picker", async ({ page }) => {
   await signInAs(page, USERS.executive.email);
   // The demo's slowdown peaks 23 weeks before the current one.

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Sparkline } from "@/components/charts/sparkline";
 import { ScoreBadge } from "@/components/ui/score-badge";
 import type { JourneyOverview } from "@/lib/data/overview";
@@ -5,6 +6,7 @@ import { apportion, formatPercent, formatScore, roundHalfUp } from "@/lib/format
 import { periodNoun, type ViewGranularity } from "@/lib/periods";
 import { journeyHeadline, type Headline } from "@/lib/scoring/headline";
 import type { JourneyScore } from "@/lib/scoring/journey";
+import { viewParam } from "@/lib/validation/overview";
 import { Change } from "./change";
 
 const STATUS = {
@@ -14,7 +16,14 @@ const STATUS = {
 
 /** Status against the journey's own target, in words; the score band only when there is no target. */
 function TargetBadge({ headline, journey }: { headline: Headline; journey: JourneyOverview }) {
-  if (headline.status === "no-target" || headline.status === "no-figures") return <ScoreBadge band={journey.band} />;
+  if (headline.status === "incomplete" || headline.status === "no-figures") {
+    return (
+      <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700 ring-1 ring-slate-200" data-testid="journey-status">
+        {journey.periodStatus === "in-progress" ? "In progress" : "Not enough figures"}
+      </span>
+    );
+  }
+  if (headline.status === "no-target") return <ScoreBadge band={journey.band} />;
   const { icon, className } = STATUS[headline.status];
   const gap = roundHalfUp(roundHalfUp(journey.targetScore ?? 0) - roundHalfUp(journey.score ?? 0));
   const label = headline.status === "under-target" ? `${gap.toFixed(1)} under target` : "On target";
@@ -40,6 +49,7 @@ export function JourneyHeadline({ journey, view, base, periodLabel }: { journey:
       score: journey.score,
       targetScore: journey.targetScore,
       shortfall: journey.shortfall,
+      completeness: { status: journey.periodStatus, ...journey.reported },
       departments: journey.departments.map((d) => ({
         name: d.name,
         drag: d.drag,
@@ -50,6 +60,8 @@ export function JourneyHeadline({ journey, view, base, periodLabel }: { journey:
   );
   // The missing points as the drag chart adds them up.
   const missing = apportion(journey.departments.map((d) => d.drag)).reduce((a, b) => a + b, 0);
+  const complete = journey.periodStatus === "complete";
+  const targetMoved = journey.fullTargetScore !== null && formatScore(journey.fullTargetScore) !== formatScore(journey.targetScore);
   return (
     <section aria-labelledby="journey-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-xs sm:p-5">
       <h2 id="journey-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-500">{journey.name}</h2>
@@ -57,6 +69,17 @@ export function JourneyHeadline({ journey, view, base, periodLabel }: { journey:
         {headline.sentence}
         {headline.drag && <span className="block font-normal text-slate-700 sm:inline"> {headline.drag}</span>}
       </p>
+      {journey.lastComplete && (
+        <p className="mt-1 text-sm">
+          <Link
+            href={`/overview?journey=${journey.id}&view=${viewParam(view)}&period=${journey.lastComplete.key}`}
+            className="font-medium text-brand underline-offset-2 hover:underline"
+            data-testid="last-complete"
+          >
+            Last complete {noun}: {journey.lastComplete.label} →
+          </Link>
+        </p>
+      )}
       <div className="mt-3 flex flex-wrap items-end gap-x-6 gap-y-2">
         <div>
           <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Journey score</p>
@@ -64,14 +87,28 @@ export function JourneyHeadline({ journey, view, base, periodLabel }: { journey:
             <span className="text-3xl font-semibold tabular-nums" data-testid="journey-score">{formatScore(journey.score)}</span>
             <TargetBadge headline={headline} journey={journey} />
           </p>
-          <p className="mt-0.5 text-sm" data-testid="journey-change"><Change value={journey.change} noun={noun} /></p>
+          <p className="mt-0.5 text-sm" data-testid="journey-change">
+            {complete ? (
+              <>
+                <Change value={journey.change} noun={noun} />
+                {journey.change !== null && journey.changeCoverage < 0.995 && (
+                  <span className="text-slate-600"> (on the figures both {noun}s have)</span>
+                )}
+              </>
+            ) : (
+              <span className="text-slate-600">no change shown until the {noun} is complete</span>
+            )}
+          </p>
         </div>
         <div className="hidden sm:block">
           <Sparkline values={journey.trend.score} label={`${journey.name} score`} width={140} height={44} />
         </div>
         <dl className="grid grid-cols-[auto_auto] gap-x-3 gap-y-0.5 text-sm">
           <dt className="text-slate-500">Target</dt>
-          <dd className="tabular-nums font-medium">{formatScore(journey.targetScore)}</dd>
+          <dd className="tabular-nums font-medium" data-testid="journey-target">
+            {formatScore(journey.targetScore)}
+            {targetMoved && <span className="font-normal text-slate-600"> for the figures in ({formatScore(journey.fullTargetScore)} with all)</span>}
+          </dd>
           <dt className="text-slate-500">Missing points</dt>
           <dd className="tabular-nums font-medium" data-testid="missing-points">{missing.toFixed(1)}</dd>
           <dt className="text-slate-500">Coverage</dt>

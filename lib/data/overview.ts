@@ -20,8 +20,8 @@ import {
 } from "../periods";
 import { scoreBand, type ScoreBand } from "../scoring";
 import { describeInfluence, strongestLinks } from "../scoring/influence";
-import { scoreJourney, type RolledTouchpoint } from "../scoring/journey";
-import { change, FALLING_PERIODS, fallingStreak, targetStatus, type TargetStatus } from "../scoring/status";
+import { compareToPrevious, fullTargetScore, scoreJourney, type RolledTouchpoint } from "../scoring/journey";
+import { FALLING_PERIODS, fallingStreak, targetStatus, type TargetStatus } from "../scoring/status";
 import type { OverviewParams } from "../validation/overview";
 import {
   departmentInfluence,
@@ -121,7 +121,21 @@ export type JourneyOverview = {
   shortfall: number;
   band: ScoreBand | null;
   previousScore: number | null;
+  /** The target with every metric reported (fixed); targetScore is over the metrics that reported, like score. */
+  fullTargetScore: number | null;
+  /** Like-for-like change from the previous period: both scored on the metrics reported in both. */
   change: number | null;
+  /** Share of this period's scored weight the change compares (0–1); below 1 when some figures are new. */
+  changeCoverage: number;
+  /**
+   * complete: at least REPORTING_COVERAGE of the journey's metric weight reported and the period over;
+   * in-progress: the current period; partial: a past period with less reported.
+   */
+  periodStatus: "complete" | "in-progress" | "partial";
+  /** Touchpoints (with metrics) that have a score this period, of all of them. */
+  reported: { touchpoints: number; of: number };
+  /** The newest complete period before this one in the range, when this one is not complete. */
+  lastComplete: PeriodOption | null;
   trend: {
     periods: (PeriodOption & { short: string })[];
     score: (number | null)[];
@@ -226,7 +240,11 @@ export async function getOverview(params: OverviewParams = {}, notices: string[]
   const { to: period, from, automatic } = range;
 
   const latest = currentPeriod(view);
-  const periodOptions = Array.from({ length: PICKER_PERIODS[view] }, (_, i) => option(addPeriods(latest, -i, view), view));
+  // The current period is marked: its figures are still coming in.
+  const periodOptions = Array.from({ length: PICKER_PERIODS[view] }, (_, i) => {
+    const p = option(addPeriods(latest, -i, view), view);
+    return i === 0 ? { ...p, label: `${p.label} (in progress)` } : p;
+  });
   if (!periodOptions.some((p) => p.key === toPeriodKey(period))) periodOptions.push(option(period, view));
 
   let selected = structures[0];
@@ -293,6 +311,14 @@ async function journeyOverview(journey: JourneyStructure, c: Context): Promise<J
     return { t, scored, fallingFor, belowWarning, atRisk: belowWarning || fallingFor >= FALLING_PERIODS, stale: scored.score === null && t.metrics.length > 0 };
   });
   const listed = flagged.filter((f) => f.atRisk || f.stale);
+
+  // Like-for-like change, and whether this period is complete enough to judge (docs/scoring.md).
+  const valuesOf = (p: Date | undefined) => (p ? c.figures.get(p.getTime()) : undefined) ?? new Map<number, number>();
+  const comparison = compareToPrevious(journey.touchpoints, valuesOf(c.computed.at(-1)), valuesOf(c.computed.at(-2)), c.multiplier);
+  const periodStatus = c.period.getTime() === currentPeriod(c.view).getTime() ? "in-progress" : now.coverage >= REPORTING_COVERAGE ? "complete" : "partial";
+  const withMetrics = journey.touchpoints.filter((t) => t.metrics.length > 0);
+  const completeIndex = scores.slice(0, -1).findLastIndex((s) => s.coverage >= REPORTING_COVERAGE);
+  const lastComplete = completeIndex >= 0 ? option(c.computed[completeIndex]!, c.view) : null;
   const end = addPeriods(c.period, 1, c.view);
   const [samples, lastFigures, heads, changes] = await Promise.all([
     getSampleSizes(c.period, end),
@@ -328,7 +354,7 @@ async function journeyOverview(journey: JourneyStructure, c: Context): Promise<J
       shareOfShortfall: d.shareOfShortfall,
       belowTarget: d.belowTarget,
       atRisk: atRisk.filter((a) => a.department.id === id).length,
-      change: change(departmentSeries(id)),
+      change: comparison.departments.get(id) ?? null,
       trend: departmentSeries(id).slice(scores.length - c.shown.length),
       targetTrend: shownScores.map((s) => s.departments.get(id)?.targetScore ?? null),
     }))
@@ -344,7 +370,12 @@ async function journeyOverview(journey: JourneyStructure, c: Context): Promise<J
     shortfall: now.shortfall,
     band: c.band(now.score),
     previousScore: scores.at(-2)?.score ?? null,
-    change: change(scores.map((s) => s.score)),
+    fullTargetScore: fullTargetScore(journey.touchpoints, c.multiplier),
+    change: comparison.change,
+    changeCoverage: comparison.comparedCoverage,
+    periodStatus,
+    reported: { touchpoints: withMetrics.filter((t) => now.touchpoints.get(t.id)?.score != null).length, of: withMetrics.length },
+    lastComplete: periodStatus === "complete" ? null : lastComplete,
     trend: {
       periods: c.shown.map((p) => ({ ...option(p, c.view), short: formatPeriodShort(p, c.view) })),
       score: shownScores.map((s) => s.score),

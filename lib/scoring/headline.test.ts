@@ -109,3 +109,33 @@ describe("dragSentence", () => {
     expect(dragSentence([])).toBeNull();
   });
 });
+
+describe("journeyHeadline on an incomplete period", () => {
+  const base = { journey: "Dine-in", score: 60, targetScore: 82.2, shortfall: 5, departments: [kitchen] };
+
+  it("says there are no figures yet, with the touchpoint count, and claims nothing about targets", () => {
+    expect(journeyHeadline({ ...base, score: null, completeness: { status: "in-progress", touchpoints: 0, of: 17 } }, "the week of 23 Nov 2026")).toEqual({
+      status: "no-figures",
+      sentence: "No figures yet for the week of 23 Nov 2026 (0 of 17 touchpoints).",
+      drag: null,
+    });
+  });
+
+  it("does not judge a period in progress, however its few figures look", () => {
+    expect(journeyHeadline({ ...base, completeness: { status: "in-progress", touchpoints: 1, of: 17 } }, "the week of 23 Nov 2026")).toEqual({
+      status: "incomplete",
+      sentence: "The week of 23 Nov 2026 is still in progress: figures so far from 1 of 17 touchpoints, so Dine-in is not judged against its target yet.",
+      drag: null,
+    });
+  });
+
+  it("does not judge a past period with too little reported", () => {
+    expect(journeyHeadline({ ...base, completeness: { status: "partial", touchpoints: 4, of: 17 } }, "March 2026").sentence).toBe(
+      "Only 4 of 17 touchpoints reported for March 2026, too few to judge Dine-in against its target.",
+    );
+  });
+
+  it("judges a complete period as usual", () => {
+    expect(journeyHeadline({ ...base, completeness: { status: "complete", touchpoints: 17, of: 17 } }, "").status).toBe("under-target");
+  });
+});

@@ -14,10 +14,12 @@ export type HeadlineInput = {
   /** Points lost to touchpoints below their targets (Σ of the departments' drags). */
   shortfall: number;
   departments: readonly HeadlineDepartment[];
+  /** How much of the period is in: a period in progress or only partly reported is not judged. */
+  completeness?: { status: "complete" | "in-progress" | "partial"; touchpoints: number; of: number };
 };
 
 /** Where the journey stands against its target, by the numbers shown (one decimal). */
-export type JourneyStatus = "no-figures" | "no-target" | "under-target" | "on-target";
+export type JourneyStatus = "no-figures" | "incomplete" | "no-target" | "under-target" | "on-target";
 
 export type Headline = { status: JourneyStatus; sentence: string; drag: string | null };
 
@@ -25,7 +27,7 @@ const points = (shown: number) => `${shown.toFixed(1)} point${shown.toFixed(1) =
 const versus = (score: number | null, target: number | null) => `${formatScore(score)} vs ${formatScore(target)}`;
 
 /** The status by the rounded numbers a reader sees, so "78.95 vs 78.96" never reads "under target" as 79.0 vs 79.0. */
-export function journeyStatus(score: number | null, targetScore: number | null): JourneyStatus {
+export function journeyStatus(score: number | null, targetScore: number | null): Exclude<JourneyStatus, "incomplete"> {
   if (score === null) return "no-figures";
   if (targetScore === null) return "no-target";
   return roundHalfUp(score) < roundHalfUp(targetScore) ? "under-target" : "on-target";
@@ -52,10 +54,24 @@ export function dragSentence(departments: readonly HeadlineDepartment[]): string
 }
 
 /**
- * The headline for one journey in one period. Cases: no figures; no target; under target (by the
- * shown numbers); on or above target, with or without touchpoints below their own targets.
+ * The headline for one journey in one period. Cases: a period in progress or partly reported (not
+ * judged); no figures; no target; under target (by the shown numbers); on or above target, with or
+ * without touchpoints below their own targets.
  */
 export function journeyHeadline(input: HeadlineInput, periodLabel: string): Headline {
+  const completeness = input.completeness;
+  if (completeness && completeness.status !== "complete") {
+    const counted = `${completeness.touchpoints} of ${completeness.of} touchpoint${completeness.of === 1 ? "" : "s"}`;
+    if (input.score === null) return { status: "no-figures", sentence: `No figures yet for ${periodLabel} (${counted}).`, drag: null };
+    return {
+      status: "incomplete",
+      sentence:
+        completeness.status === "in-progress"
+          ? `${periodLabel[0]!.toUpperCase()}${periodLabel.slice(1)} is still in progress: figures so far from ${counted}, so ${input.journey} is not judged against its target yet.`
+          : `Only ${counted} reported for ${periodLabel}, too few to judge ${input.journey} against its target.`,
+      drag: null,
+    };
+  }
   const status = journeyStatus(input.score, input.targetScore);
   const drag = dragSentence(input.departments);
   const missing = roundHalfUp(input.shortfall);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { scoreJourney, scoreTouchpoint, type ScoredTouchpoint } from "./journey";
+import { compareToPrevious, fullTargetScore, scoreJourney, scoreTouchpoint, type ScoredTouchpoint } from "./journey";
 
 const values = (entries: Record<number, number>) => new Map(Object.entries(entries).map(([id, v]) => [Number(id), v]));
 
@@ -175,5 +175,63 @@ describe("department ranking by drag (hand-computed)", () => {
   it("counting the host stand double as a moment of truth puts Front of House first", () => {
     // ΣW = 3: Front of House 2 · 20 / 3 = 13.33, Marketing 1 · 30 / 3 = 10.
     expect(ranking(2)).toEqual([[1, 13.33], [2, 10]]);
+  });
+});
+
+describe("like-for-like periods", () => {
+  // Food: a moment of truth (k = 2, weight 1 → W 2) with three metrics of weight 1 on 0–100
+  // (targets 90, 80, none). Drinks: W 1, one metric, target 70.
+  const food: ScoredTouchpoint = {
+    id: 1,
+    stageId: 1,
+    departmentId: 1,
+    weight: 1,
+    momentOfTruth: true,
+    metrics: [
+      { id: 1, weight: 1, scaleBest: 100, scaleWorst: 0, target: 90 },
+      { id: 2, weight: 1, scaleBest: 100, scaleWorst: 0, target: 80 },
+      { id: 3, weight: 1, scaleBest: 100, scaleWorst: 0, target: null },
+    ],
+  };
+  const drinks: ScoredTouchpoint = { id: 2, stageId: 1, departmentId: 2, weight: 1, momentOfTruth: false, metrics: [{ id: 4, weight: 1, scaleBest: 100, scaleWorst: 0, target: 70 }] };
+  const lastWeek = values({ 1: 60, 2: 90, 3: 75, 4: 80 });
+
+  it("a figure that was not reported moves nothing: the change is 0, not the level difference", () => {
+    // This week metric 2 (90) is missing, everything else equal. Levels: last week Food 75, journey
+    // (2·75 + 80) / 3 = 76.67; this week Food (60 + 75) / 2 = 67.5, journey (2·67.5 + 80) / 3 = 71.67:
+    // a fall of 5.0 that nobody caused.
+    const thisWeek = values({ 1: 60, 3: 75, 4: 80 });
+    const level = scoreJourney([food, drinks], thisWeek, 2).score! - scoreJourney([food, drinks], lastWeek, 2).score!;
+    expect(level).toBeCloseTo(-5, 10);
+    const compared = compareToPrevious([food, drinks], thisWeek, lastWeek, 2);
+    expect(compared.change).toBeCloseTo(0, 10);
+    expect(compared.departments.get(1)).toBeCloseTo(0, 10);
+    expect(compared.departments.get(2)).toBeCloseTo(0, 10);
+    // Food reported 2 of its 3 metric weight: coverage (2·2/3 + 1·1) / 3 = 7/9, all of it compared.
+    expect(scoreJourney([food, drinks], thisWeek, 2).coverage).toBeCloseTo(7 / 9, 10);
+    expect(compared.comparedCoverage).toBeCloseTo(1, 10);
+  });
+
+  it("measures a real change on the figures both periods have, and says how much of this period it covers", () => {
+    // Drinks not reported last week: compared on Food alone, (65 + 90 + 75) / 3 − 75 = 1.67.
+    const compared = compareToPrevious([food, drinks], values({ 1: 65, 2: 90, 3: 75, 4: 50 }), values({ 1: 60, 2: 90, 3: 75 }), 2);
+    expect(compared.change).toBeCloseTo(5 / 3, 10);
+    expect(compared.departments.get(1)).toBeCloseTo(5 / 3, 10);
+    expect(compared.departments.get(2)).toBeNull();
+    // Food's W 2 of 3 is compared.
+    expect(compared.comparedCoverage).toBeCloseTo(2 / 3, 10);
+  });
+
+  it("has no change when the periods share no figure", () => {
+    expect(compareToPrevious([food, drinks], values({ 1: 60 }), values({ 4: 80 }), 2)).toMatchObject({ change: null, comparedCoverage: 0 });
+    expect(compareToPrevious([food, drinks], values({}), lastWeek, 2)).toMatchObject({ change: null, comparedCoverage: 0 });
+  });
+
+  it("keeps the journey's full target fixed while the reported target moves with what reported", () => {
+    // Food's targets 90 and 80 → 85; Drinks 70. Full target (2·85 + 70) / 3 = 80.
+    expect(fullTargetScore([food, drinks], 2)).toBeCloseTo(80, 10);
+    // With metric 2 missing, the reported target is (2·90 + 70) / 3 = 83.33: it moved; the full one did not.
+    expect(scoreJourney([food, drinks], values({ 1: 60, 3: 75, 4: 80 }), 2).targetScore).toBeCloseTo(250 / 3, 10);
+    expect(fullTargetScore([{ ...drinks, metrics: [{ ...drinks.metrics[0]!, target: null }] }], 2)).toBeNull();
   });
 });

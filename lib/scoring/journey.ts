@@ -2,6 +2,8 @@
 // Pure; the formulas are written out with a worked example in docs/scoring.md.
 import { coverage, effectiveTouchpointWeight, metricScore, weightedMean } from "./index";
 
+export type MetricValues = ReadonlyMap<number, number>;
+
 export type ScoredMetric = {
   id: number;
   weight: number;
@@ -50,7 +52,7 @@ export type GroupScore = {
   score: number | null;
   /** Σ Wₜ·Tₜ / Σ Wₜ over those touchpoints that have a target too. */
   targetScore: number | null;
-  /** Share of Wₜ whose touchpoints have a score. */
+  /** Share of the group's weight with figures, by metric weight: Σ Wₜ·cₜ / Σ Wₜ (cₜ: the touchpoint's coverage). */
   coverage: number;
 };
 
@@ -78,7 +80,9 @@ export type JourneyScore = GroupScore & {
 function groupScore(items: readonly RolledTouchpoint[]): GroupScore {
   const weighted = items.map((t) => ({ weight: t.effectiveWeight, score: t.score }));
   const withTargets = items.filter((t) => t.score !== null && t.targetScore !== null).map((t) => ({ weight: t.effectiveWeight, score: t.targetScore }));
-  return { score: weightedMean(weighted), targetScore: weightedMean(withTargets), coverage: coverage(weighted) };
+  // A moment of truth with a third of its metric weight reported counts as a third covered, not whole.
+  const byMetricWeight = weightedMean(items.map((t) => ({ weight: t.effectiveWeight, score: t.coverage })));
+  return { score: weightedMean(weighted), targetScore: weightedMean(withTargets), coverage: byMetricWeight ?? 0 };
 }
 
 function groupBy<K>(items: readonly RolledTouchpoint[], key: (t: RolledTouchpoint) => K): Map<K, RolledTouchpoint[]> {
@@ -145,5 +149,54 @@ export function whatIf(journey: JourneyScore, lifts: ReadonlyMap<number, number>
       if (t.score === null || t.targetScore === null || lift === 0) return t;
       return { ...t, score: t.score + lift * Math.max(0, t.targetScore - t.score) };
     }),
+  );
+}
+
+/**
+ * The values of the metrics that have a figure in both periods: a change computed on these compares
+ * like with like, so a figure that was not reported does not read as a rise or a fall.
+ */
+export function commonFigures(now: MetricValues, previous: MetricValues): { now: Map<number, number>; previous: Map<number, number> } {
+  const shared = [...now.keys()].filter((id) => previous.has(id));
+  return { now: new Map(shared.map((id) => [id, now.get(id)!])), previous: new Map(shared.map((id) => [id, previous.get(id)!])) };
+}
+
+export type Comparison = {
+  /** This period's score minus the previous one's, both over the metrics reported in both (points); null when none is. */
+  change: number | null;
+  /** Per department, the same like-for-like change. */
+  departments: Map<number, number | null>;
+  /** Share of this period's scored weight (by metric weight) that the comparison covers, 0–1. */
+  comparedCoverage: number;
+};
+
+/**
+ * Like-for-like change between two periods (docs/scoring.md, "Changes between periods"): both are
+ * scored again on the metrics that have a figure in both, so a missing figure moves nothing.
+ */
+export function compareToPrevious(touchpoints: readonly ScoredTouchpoint[], now: MetricValues, previous: MetricValues, momentOfTruthMultiplier: number): Comparison {
+  const common = commonFigures(now, previous);
+  const a = scoreJourney(touchpoints, common.now, momentOfTruthMultiplier);
+  const b = scoreJourney(touchpoints, common.previous, momentOfTruthMultiplier);
+  const full = scoreJourney(touchpoints, now, momentOfTruthMultiplier);
+  const diff = (x: number | null | undefined, y: number | null | undefined) => (x == null || y == null ? null : x - y);
+  return {
+    change: diff(a.score, b.score),
+    departments: new Map([...full.departments.keys()].map((id) => [id, diff(a.departments.get(id)?.score, b.departments.get(id)?.score)])),
+    comparedCoverage: full.coverage > 0 ? a.coverage / full.coverage : 0,
+  };
+}
+
+/**
+ * The journey's target with every metric reported: Σ Wₜ·T⁰ₜ / Σ Wₜ over touchpoints with a target,
+ * T⁰ₜ the weighted mean of all their metrics' targets. The headline's target (targetScore) is over
+ * the metrics that reported, like the score; this is the one a leader knows, shown beside it.
+ */
+export function fullTargetScore(touchpoints: readonly ScoredTouchpoint[], momentOfTruthMultiplier: number): number | null {
+  return weightedMean(
+    touchpoints.map((t) => ({
+      weight: effectiveTouchpointWeight(t, momentOfTruthMultiplier),
+      score: weightedMean(t.metrics.filter((m) => m.target !== null).map((m) => ({ weight: m.weight, score: metricScore(m.target as number, m) }))),
+    })),
   );
 }
