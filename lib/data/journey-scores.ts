@@ -169,16 +169,6 @@ export async function getSampleSizes(from: Date, end: Date): Promise<Map<number,
   return new Map(rows.map((r) => [Number(r.metricId), Number(r.sampleSize)]));
 }
 
-/** Total sample size per metric per period of the organisation's own, over [from, end), for some metrics. */
-export async function getSampleSizesByPeriod(metricIds: readonly number[], from: Date, end: Date): Promise<PeriodFigures> {
-  if (metricIds.length === 0) return new Map();
-  return byPeriod(await db.$queryRaw<FigureRow[]>`
-    SELECT e."metricId", e."periodStart", SUM(e."sampleSize") AS "value"
-    FROM "MetricEntry" e
-    WHERE e."metricId" IN (${Prisma.join(metricIds)}) AND e."periodStart" >= ${from} AND e."periodStart" < ${end} AND e."sampleSize" IS NOT NULL
-    GROUP BY e."metricId", e."periodStart"`);
-}
-
 export type JourneyStructure = Awaited<ReturnType<typeof getJourneyStructures>>[number];
 
 const NO_VALUES = new Map<number, number>();

@@ -3,12 +3,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getFiguresByBucket, getFiguresByPeriod } from "../../lib/data/journey-scores";
 import { getOverview } from "../../lib/data/overview";
+import { getProcessChange } from "../../lib/data/process-changes";
 import { getTouchpointReport, publicReport } from "../../lib/data/touchpoint-report";
 import { db } from "../../lib/db";
 import { parsePeriodKey, periodsBetween } from "../../lib/periods";
 import { reportCsv } from "../../lib/report-csv";
-import { rolledUp } from "./helpers";
+import { actorFor, rolledUp } from "./helpers";
 
+/** The integration seed's "now" (global-setup.ts): the current week starts Monday 23 Nov 2026. */
+const NOW = new Date("2026-11-25T12:00:00Z");
 const day = (key: string) => parsePeriodKey(key)!;
 /** NPS on its scale (best 100, worst −100) as a score: 100 × (v + 100) / 200. */
 const npsScore = (nps: number) => (100 * (nps + 100)) / 200;
@@ -113,6 +116,29 @@ describe("rollups weighted by sample size", () => {
     expect(tile.score).toBeCloseTo(npsScore(WORKED_EXAMPLE), 9);
     expect(tile.score!.toFixed(1)).toBe("74.9");
     expect(tile.sampleSize).toBe(3004);
+  });
+
+  it("compares a change's sides as buckets: the week of 4 responses does not halve the score before it", async () => {
+    const change = await db.processChange.create({
+      data: { title: "Survey card with the bill", effectiveDate: day("2026-10-05"), touchpoints: { create: [{ touchpointId }] } },
+      select: { id: true },
+    });
+    const viewer = await actorFor("viewer@touchline.demo");
+    const comparison = (await getProcessChange(viewer, change.id, NOW))!.touchpoints[0]!.comparison;
+    // Effective Monday 5 Oct; 8 weeks from then to the current week (23 Nov), so w = 8:
+    // before 10 Aug – 28 Sep (September's four figures), after 5 Oct – 23 Nov (October's three).
+    expect(comparison).toMatchObject({
+      inEffect: true,
+      windowLength: 8,
+      before: { from: day("2026-08-10"), to: day("2026-09-28"), n: 4, responses: 3004 },
+      after: { from: day("2026-10-05"), to: day("2026-11-23"), n: 3, responses: 2000 },
+    });
+    if (!comparison.inEffect) throw new Error("in effect");
+    // Before 74.93 (NPS 49.87), after 75.83 (NPS 51.67): +0.9. The plain means of the weekly scores
+    // were 62.5 and 75.0, a +12.5 that came from one week of 4 responses.
+    expect(comparison.before.score).toBeCloseTo(npsScore(WORKED_EXAMPLE), 9);
+    expect(comparison.after.score).toBeCloseTo(npsScore(OCTOBER), 9);
+    expect(comparison.difference!.toFixed(1)).toBe("0.9");
   });
 
   it("shows the weeks on the touchpoint report and its CSV as entered, so the month can be recomputed from them", async () => {
