@@ -32,9 +32,9 @@ function TouchpointName({ touchpoint: t }: { touchpoint: ChangeTouchpoint }) {
 }
 
 /**
- * Each affected touchpoint's score before and after the change: means over the same number of
- * periods either side (docs/changes.md), with how many periods had a score (n) and the responses
- * behind them. On a phone the touchpoint's name takes a line of its own above its figures.
+ * Each affected touchpoint's score before and after the change: each side's figures rolled up by
+ * sample size over the same number of periods (docs/changes.md), with how many periods had a score
+ * (n) and the responses behind them. On a phone the touchpoint's name takes a line of its own above its figures.
  */
 export function BeforeAfterTable({ touchpoints, granularity, caption }: { touchpoints: ChangeTouchpoint[]; granularity: ViewGranularity; caption?: string }) {
   const noun = periodNoun(granularity);

@@ -1,16 +1,18 @@
-// The overview's numbers over a window of periods: one grouped query for the figures (per metric
-// per period, aggregated in the database), one for the journey structure, then the scoring module.
+// The overview's numbers over a window of periods: one query for the figures (per metric per
+// period, months and quarters rolled up in the database), one for the journey structure, then the
+// scoring module.
 import { db, Prisma } from "../db";
 import type { PeriodGranularity } from "../domain";
 import { addPeriods, type ViewGranularity } from "../periods";
 import { influence, influencePairs, type InfluencePair } from "../scoring/influence";
 import { scoreJourney, type JourneyScore, type ScoredMetric, type ScoredTouchpoint } from "../scoring/journey";
-import { readTime, time } from "./sql-params";
+import { rolledUpSampleSize, rolledUpValue } from "./rollup";
+import { int, readTime, time } from "./sql-params";
 
 /** How many periods influence looks back (the overview issue's 26). */
 export const INFLUENCE_PERIODS = 26;
 
-/** Per period start (ms), per metric id: the mean value. */
+/** Per period start (ms), per metric id: the value (its figures rolled up by sample size). */
 export type PeriodFigures = Map<number, Map<number, number>>;
 
 type FigureRow = { metricId: number | bigint; periodStart: Date | number | bigint | string; value: number };
@@ -27,32 +29,62 @@ function byPeriod(rows: FigureRow[]): PeriodFigures {
 }
 
 /**
- * Mean value per metric per period, for `periods` (ascending starts) of
- * `view`. When the view is coarser than the entry granularity (months of weekly figures), an
- * entry counts towards the view period its own period starts in. `metricIds` narrows the query
- * to some metrics (read through the (metricId, periodStart) index); without it, every metric.
+ * Each metric's value per period, for `periods` (ascending starts) of `view`. When the view is
+ * coarser than the entry granularity (months of weekly figures), an entry counts towards the view
+ * period its own period starts in, and the period's figures are rolled up by sample size
+ * (`getFiguresByBucket`, docs/scoring.md). In the organisation's own periods there is nothing to
+ * roll up: a metric has at most one figure per period (unique on metricId, periodStart, and the
+ * granularity is fixed once figures exist), which is its value. `metricIds` narrows the query to
+ * some metrics (read through the (metricId, periodStart) index); without it, every metric.
  */
 export async function getFiguresByPeriod(periods: readonly Date[], view: ViewGranularity, native: PeriodGranularity, metricIds?: readonly number[]): Promise<PeriodFigures> {
   if (periods.length === 0 || metricIds?.length === 0) return new Map();
-  const first = periods[0]!;
-  const end = addPeriods(periods.at(-1)!, 1, view);
-  const ofMetrics = metricIds ? Prisma.sql`AND e."metricId" IN (${Prisma.join(metricIds)})` : Prisma.empty;
   if (view === native) {
+    const first = periods[0]!;
+    const end = addPeriods(periods.at(-1)!, 1, view);
     return byPeriod(await db.$queryRaw<FigureRow[]>`
-      SELECT e."metricId", e."periodStart", AVG(e."value") AS "value"
+      SELECT e."metricId", e."periodStart", e."value"
       FROM "MetricEntry" e
-      WHERE e."periodStart" >= ${first} AND e."periodStart" < ${end} ${ofMetrics}
-      GROUP BY e."metricId", e."periodStart"`);
+      WHERE e."periodStart" >= ${first} AND e."periodStart" < ${end} ${ofMetrics(metricIds)}`);
   }
-  // Each coarse period as a [start, end) row to join on; VALUES columns are column1, column2 on both databases.
-  const buckets = Prisma.join(periods.map((p) => Prisma.sql`(${time(p)}, ${time(addPeriods(p, 1, view))})`));
-  return byPeriod(await db.$queryRaw<FigureRow[]>`
-    SELECT e."metricId", b.column1 AS "periodStart", AVG(e."value") AS "value"
-    FROM "MetricEntry" e
-    JOIN (VALUES ${buckets}) AS b ON e."periodStart" >= b.column1 AND e."periodStart" < b.column2
-    WHERE e."periodStart" >= ${first} AND e."periodStart" < ${end} ${ofMetrics}
-    GROUP BY e."metricId", b.column1`);
+  const buckets = await getFiguresByBucket(periods.map((p) => ({ start: p, end: addPeriods(p, 1, view) })), metricIds);
+  const figures: PeriodFigures = new Map();
+  for (const [i, values] of buckets) figures.set(periods[i]!.getTime(), new Map([...values].map(([metricId, f]) => [metricId, f.value])));
+  return figures;
 }
+
+/** A stretch of time [start, end) whose figures roll up into one value per metric: a month, a quarter, one side of a change. */
+export type Bucket = { start: Date; end: Date };
+/** A metric's figures in a bucket, rolled up: the value and the responses behind it (null when no figure gave a sample size). */
+export type BucketFigure = { value: number; sampleSize: number | null };
+
+/**
+ * Per bucket (its index in `buckets`), per metric id: the figures whose period starts in the bucket,
+ * rolled up by sample size. One grouped query; buckets may overlap (a figure counts in each).
+ */
+export async function getFiguresByBucket(buckets: readonly Bucket[], metricIds?: readonly number[]): Promise<Map<number, Map<number, BucketFigure>>> {
+  if (buckets.length === 0 || metricIds?.length === 0) return new Map();
+  const first = new Date(Math.min(...buckets.map((b) => b.start.getTime())));
+  const end = new Date(Math.max(...buckets.map((b) => b.end.getTime())));
+  // Each bucket as an (index, start, end) row to join on; VALUES columns are column1… on both databases.
+  const rows = Prisma.join(buckets.map((b, i) => Prisma.sql`(${int(i)}, ${time(b.start)}, ${time(b.end)})`));
+  const found = await db.$queryRaw<{ bucket: number | bigint; metricId: number | bigint; value: number; sampleSize: number | bigint | null }[]>`
+    SELECT b.column1 AS "bucket", e."metricId", ${rolledUpValue} AS "value", ${rolledUpSampleSize} AS "sampleSize"
+    FROM "MetricEntry" e
+    JOIN (VALUES ${rows}) AS b ON e."periodStart" >= b.column2 AND e."periodStart" < b.column3
+    WHERE e."periodStart" >= ${first} AND e."periodStart" < ${end} ${ofMetrics(metricIds)}
+    GROUP BY b.column1, e."metricId"`;
+  const figures = new Map<number, Map<number, BucketFigure>>();
+  for (const r of found) {
+    const bucket = Number(r.bucket);
+    let values = figures.get(bucket);
+    if (!values) figures.set(bucket, (values = new Map()));
+    values.set(Number(r.metricId), { value: Number(r.value), sampleSize: r.sampleSize === null ? null : Number(r.sampleSize) });
+  }
+  return figures;
+}
+
+const ofMetrics = (metricIds?: readonly number[]) => (metricIds ? Prisma.sql`AND e."metricId" IN (${Prisma.join(metricIds)})` : Prisma.empty);
 
 type StructureRow = {
   journeyId: number | bigint;
@@ -124,24 +156,17 @@ export async function getJourneyStructures() {
   }));
 }
 
-/** Total sample size per metric over [from, end): the responses behind a period's figures. */
+/**
+ * Each metric's sample size over [from, end): the responses behind a period's figures
+ * (`rolledUpSampleSize`). Metrics without one in the range are left out, not counted as 0.
+ */
 export async function getSampleSizes(from: Date, end: Date): Promise<Map<number, number>> {
   const rows = await db.$queryRaw<{ metricId: number | bigint; sampleSize: number | bigint }[]>`
-    SELECT e."metricId", SUM(e."sampleSize") AS "sampleSize"
+    SELECT e."metricId", ${rolledUpSampleSize} AS "sampleSize"
     FROM "MetricEntry" e
-    WHERE e."periodStart" >= ${from} AND e."periodStart" < ${end} AND e."sampleSize" IS NOT NULL
+    WHERE e."periodStart" >= ${from} AND e."periodStart" < ${end} AND e."sampleSize" > 0
     GROUP BY e."metricId"`;
   return new Map(rows.map((r) => [Number(r.metricId), Number(r.sampleSize)]));
-}
-
-/** Total sample size per metric per period of the organisation's own, over [from, end), for some metrics. */
-export async function getSampleSizesByPeriod(metricIds: readonly number[], from: Date, end: Date): Promise<PeriodFigures> {
-  if (metricIds.length === 0) return new Map();
-  return byPeriod(await db.$queryRaw<FigureRow[]>`
-    SELECT e."metricId", e."periodStart", SUM(e."sampleSize") AS "value"
-    FROM "MetricEntry" e
-    WHERE e."metricId" IN (${Prisma.join(metricIds)}) AND e."periodStart" >= ${from} AND e."periodStart" < ${end} AND e."sampleSize" IS NOT NULL
-    GROUP BY e."metricId", e."periodStart"`);
 }
 
 export type JourneyStructure = Awaited<ReturnType<typeof getJourneyStructures>>[number];

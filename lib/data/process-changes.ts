@@ -5,11 +5,11 @@ import { db, type Tx } from "../db";
 import { forbidden, invalid, notFound } from "../errors";
 import { addPeriods, periodsBetween, toPeriodKey } from "../periods";
 import { canRecordChange, canViewOverview, type Actor } from "../permissions";
-import { beforeAfter, beforeAfterWindow, type BeforeAfter, type PeriodScore } from "../scoring/before-after";
+import { beforeAfter, beforeAfterWindow, type BeforeAfter, type SideFigures } from "../scoring/before-after";
 import { scoreTouchpoint, type ScoredMetric } from "../scoring/journey";
 import { FIVE_HOWS, type ChangeFilters, type FiveHowAnswers, type RecordChangeInput, type UpdateChangeInput } from "../validation/process-change";
 import { recordAudit } from "./audit";
-import { getFiguresByPeriod, getSampleSizesByPeriod } from "./journey-scores";
+import { getFiguresByBucket, getFiguresByPeriod, type Bucket } from "./journey-scores";
 import { getOrganisationSettings } from "./organisation";
 
 export const CHANGES_PAGE_SIZE = 20;
@@ -75,48 +75,70 @@ function mustRead(actor: Actor) {
 }
 
 /**
- * Each touchpoint's score per period (the organisation's own periods) over the windows of all the
- * changes given, then each change's before/after per touchpoint. One grouped figures query and one
- * sample-size query for all of them, whatever the number of changes.
+ * Each change's before/after per touchpoint. Each side is scored over its figures rolled up as one
+ * bucket (by sample size, as a month is; docs/changes.md), and n counts the side's periods with a
+ * score. Two grouped queries for all the changes on a page, whatever their number: the figures per
+ * period (for n) and the figures per side.
  */
 async function compareChanges(changes: { effectiveDate: Date; touchpointIds: number[] }[], now: Date): Promise<Map<number, BeforeAfter>[]> {
   const { periodGranularity: granularity } = await getOrganisationSettings();
-  const windows = changes.map((c) => beforeAfterWindow(c.effectiveDate, granularity, now)).filter((w) => w.after.length > 0);
+  const windows = changes.map((c) => beforeAfterWindow(c.effectiveDate, granularity, now));
+  const inEffect = windows.filter((w) => w.after.length > 0);
   const touchpointIds = [...new Set(changes.flatMap((c) => c.touchpointIds))];
-  const series = new Map<number, Map<number, PeriodScore>>();
-  if (windows.length > 0 && touchpointIds.length > 0) {
-    const first = new Date(Math.min(...windows.map((w) => (w.before[0] ?? w.after[0]!).getTime())));
-    const last = new Date(Math.max(...windows.map((w) => w.after.at(-1)!.getTime())));
-    const periods = periodsBetween(first, last, granularity);
-    const metrics = await db.metric.findMany({
-      where: { touchpointId: { in: touchpointIds }, archivedAt: null },
-      select: { id: true, touchpointId: true, weight: true, scaleBest: true, scaleWorst: true, target: true, warningThreshold: true },
-    });
-    const metricIds = metrics.map((m) => m.id);
-    const [figures, samples] = await Promise.all([
-      getFiguresByPeriod(periods, granularity, granularity, metricIds),
-      getSampleSizesByPeriod(metricIds, first, addPeriods(last, 1, granularity)),
-    ]);
-    const byTouchpoint = new Map<number, ScoredMetric[]>();
-    for (const m of metrics) byTouchpoint.set(m.touchpointId, [...(byTouchpoint.get(m.touchpointId) ?? []), m]);
-    const none = new Map<number, number>();
-    for (const id of touchpointIds) {
-      const own = byTouchpoint.get(id) ?? [];
-      series.set(
-        id,
-        new Map(
-          periods.map((p) => {
-            const values = figures.get(p.getTime()) ?? none;
-            const sampled = own.filter((m) => values.has(m.id) && samples.get(p.getTime())?.has(m.id));
-            const responses = sampled.length ? sampled.reduce((sum, m) => sum + samples.get(p.getTime())!.get(m.id)!, 0) : null;
-            return [p.getTime(), { score: scoreTouchpoint({ metrics: own }, values).score, responses }];
-          }),
-        ),
-      );
-    }
-  }
-  return changes.map((c) => new Map(c.touchpointIds.map((id) => [id, beforeAfter(c.effectiveDate, series.get(id) ?? new Map(), granularity, now)])));
+  if (inEffect.length === 0 || touchpointIds.length === 0) return windows.map((w, i) => new Map(changes[i]!.touchpointIds.map((id) => [id, beforeAfter(w, new Set(), NO_FIGURES)])));
+
+  // The sides as buckets, one per distinct [start, end): changes in the same period share theirs.
+  const buckets: Bucket[] = [];
+  const bucketIndex = new Map<string, number>();
+  const bucketOf = (periods: readonly Date[]) => {
+    const bucket = { start: periods[0]!, end: addPeriods(periods.at(-1)!, 1, granularity) };
+    const key = `${bucket.start.getTime()}-${bucket.end.getTime()}`;
+    if (!bucketIndex.has(key)) bucketIndex.set(key, buckets.push(bucket) - 1);
+    return bucketIndex.get(key)!;
+  };
+  const sides = windows.map((w) => (w.after.length > 0 ? { before: bucketOf(w.before), after: bucketOf(w.after) } : null));
+
+  const metrics = await db.metric.findMany({
+    where: { touchpointId: { in: touchpointIds }, archivedAt: null },
+    select: { id: true, touchpointId: true, weight: true, scaleBest: true, scaleWorst: true, target: true, warningThreshold: true },
+  });
+  const metricIds = metrics.map((m) => m.id);
+  const first = new Date(Math.min(...inEffect.map((w) => w.before[0]!.getTime())));
+  const last = new Date(Math.max(...inEffect.map((w) => w.after.at(-1)!.getTime())));
+  const periods = periodsBetween(first, last, granularity);
+  const [perPeriod, perSide] = await Promise.all([getFiguresByPeriod(periods, granularity, granularity, metricIds), getFiguresByBucket(buckets, metricIds)]);
+
+  const byTouchpoint = new Map<number, ScoredMetric[]>();
+  for (const m of metrics) byTouchpoint.set(m.touchpointId, [...(byTouchpoint.get(m.touchpointId) ?? []), m]);
+  const none = new Map<number, number>();
+  const scoredPeriods = new Map(
+    touchpointIds.map((id) => {
+      const own = { metrics: byTouchpoint.get(id) ?? [] };
+      return [id, new Set(periods.filter((p) => scoreTouchpoint(own, perPeriod.get(p.getTime()) ?? none).score !== null).map((p) => p.getTime()))];
+    }),
+  );
+  const sideFigures = (touchpointId: number, bucket: number): SideFigures => {
+    const own = byTouchpoint.get(touchpointId) ?? [];
+    const figures = perSide.get(bucket);
+    const rolled = own.flatMap((m) => (figures?.has(m.id) ? [[m.id, figures.get(m.id)!] as const] : []));
+    const sampled = rolled.filter(([, f]) => f.sampleSize !== null);
+    return {
+      score: scoreTouchpoint({ metrics: own }, new Map(rolled.map(([id, f]) => [id, f.value]))).score,
+      responses: sampled.length ? sampled.reduce((sum, [, f]) => sum + f.sampleSize!, 0) : null,
+    };
+  };
+  return changes.map((c, i) => {
+    const side = sides[i];
+    return new Map(
+      c.touchpointIds.map((id) => {
+        const figures = side ? { before: sideFigures(id, side.before), after: sideFigures(id, side.after) } : NO_FIGURES;
+        return [id, beforeAfter(windows[i]!, scoredPeriods.get(id)!, figures)];
+      }),
+    );
+  });
 }
+
+const NO_FIGURES = { before: { score: null, responses: null }, after: { score: null, responses: null } } satisfies Record<string, SideFigures>;
 
 type ChangeRow = NonNullable<Awaited<ReturnType<typeof findChange>>>;
 const findChange = (id: number) => db.processChange.findUnique({ where: { id }, select: changeSelect });

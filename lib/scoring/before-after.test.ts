@@ -1,14 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { beforeAfter, beforeAfterWindow, type PeriodScore } from "./before-after";
+import { beforeAfter, beforeAfterWindow, type SideFigures } from "./before-after";
 
 const NOW = new Date("2026-11-25T12:00:00Z"); // a Wednesday; the current week starts Monday 23 Nov
 const day = (key: string) => new Date(`${key}T00:00:00Z`);
 const keys = (dates: Date[]) => dates.map((d) => d.toISOString().slice(0, 10));
 
-/** Scores per week start; null is a week without a score. */
-function weeks(first: string, scores: (number | null)[], responses: number | null = null): Map<number, PeriodScore> {
-  return new Map(scores.map((score, i) => [day(first).getTime() + i * 7 * 86_400_000, { score, responses: score === null ? null : responses }]));
+/** The week starts (ms) from `first` on, for the weeks marked true: the periods with a score. */
+function scored(first: string, weeks: boolean[]): Set<number> {
+  return new Set(weeks.flatMap((has, i) => (has ? [day(first).getTime() + i * 7 * 86_400_000] : [])));
 }
+const side = (score: number | null, responses: number | null = null): SideFigures => ({ score, responses });
+const nothing = { before: side(null), after: side(null) };
 
 describe("beforeAfterWindow", () => {
   it("takes eight weeks either side when there are enough, the effective week first on the after side", () => {
@@ -32,14 +34,14 @@ describe("beforeAfterWindow", () => {
 });
 
 describe("beforeAfter", () => {
-  it("compares the means of the scored weeks either side, skipping gaps, with n and responses", () => {
-    // Before, 4 May – 22 Jun: (60 + 62 + 61 + 59 + 58 + 60 + 62 + 58) / 8 = 480 / 8 = 60.
-    // After, 29 Jun – 17 Aug, two weeks without a score: (70 + 72 + 74 + 71 + 73 + 75) / 6 = 435 / 6 = 72.5.
-    const scores = new Map([
-      ...weeks("2026-04-27", [99, 60, 62, 61, 59, 58, 60, 62, 58], 100), // 27 Apr is outside the window
-      ...weeks("2026-06-29", [70, null, 72, 74, 71, null, 73, 75, 10], 40), // so is 24 Aug
+  it("takes each side's rolled-up score and responses, with n the side's periods that have a score", () => {
+    // The sides' scores come from their figures rolled up in the database (lib/data/process-changes.ts);
+    // n counts the weeks with a score in each window: 8 of 4 May – 22 Jun, 6 of 29 Jun – 17 Aug.
+    const weeks = new Set([
+      ...scored("2026-04-27", [true, true, true, true, true, true, true, true, true]), // 27 Apr is outside the window
+      ...scored("2026-06-29", [true, false, true, true, true, false, true, true, true]), // so is 24 Aug
     ]);
-    const result = beforeAfter(day("2026-07-01"), scores, "WEEK", NOW);
+    const result = beforeAfter(beforeAfterWindow(day("2026-07-01"), "WEEK", NOW), weeks, { before: side(60, 800), after: side(72.5, 240) });
     expect(result).toEqual({
       inEffect: true,
       effectivePeriod: day("2026-06-29"),
@@ -51,26 +53,27 @@ describe("beforeAfter", () => {
   });
 
   it("uses the shorter window for a recent change; the current week without figures counts for nothing", () => {
-    // w = 3: before (50 + 54 + 52) / 3 = 52; after 9 and 16 Nov (60 + 58) / 2 = 59, 23 Nov empty; difference 7.
-    const scores = weeks("2026-10-12", [80, 50, 54, 52, 60, 58, null]);
-    const result = beforeAfter(day("2026-11-10"), scores, "WEEK", NOW);
+    // w = 3: before 19 Oct – 2 Nov, after 9 and 16 Nov (23 Nov empty).
+    const weeks = scored("2026-10-12", [true, true, true, true, true, true, false]);
+    const result = beforeAfter(beforeAfterWindow(day("2026-11-10"), "WEEK", NOW), weeks, { before: side(52), after: side(59) });
     expect(result).toMatchObject({ inEffect: true, windowLength: 3, before: { score: 52, n: 3, responses: null }, after: { score: 59, n: 2, responses: null }, difference: 7 });
   });
 
   it("has no difference for a change in the first period with figures: nothing before it", () => {
-    const scores = weeks("2026-01-05", [70, 71, 72, 73, 74, 75, 76, 77, 78, 79]);
-    const result = beforeAfter(day("2026-01-05"), scores, "WEEK", NOW);
-    expect(result).toMatchObject({ inEffect: true, windowLength: 8, before: { score: null, n: 0, responses: null }, after: { score: 73.5, n: 8 }, difference: null });
+    const weeks = scored("2026-01-05", Array(10).fill(true));
+    const result = beforeAfter(beforeAfterWindow(day("2026-01-05"), "WEEK", NOW), weeks, { before: side(null), after: side(73.5, 12) });
+    expect(result).toMatchObject({ inEffect: true, windowLength: 8, before: { score: null, n: 0, responses: null }, after: { score: 73.5, n: 8, responses: 12 }, difference: null });
   });
 
   it("has no difference when the weeks after have no score yet", () => {
-    const scores = weeks("2026-11-16", [64, null]);
-    expect(beforeAfter(day("2026-11-23"), scores, "WEEK", NOW)).toMatchObject({ windowLength: 1, before: { score: 64, n: 1 }, after: { score: null, n: 0 }, difference: null });
+    const result = beforeAfter(beforeAfterWindow(day("2026-11-23"), "WEEK", NOW), scored("2026-11-16", [true, false]), { before: side(64), after: side(null) });
+    expect(result).toMatchObject({ windowLength: 1, before: { score: 64, n: 1 }, after: { score: null, n: 0 }, difference: null });
   });
 
   it("says a change is not in effect yet when its date is after today, even within the current week", () => {
-    expect(beforeAfter(day("2026-12-01"), new Map(), "WEEK", NOW)).toEqual({ inEffect: false, effectivePeriod: day("2026-11-30") });
-    expect(beforeAfter(day("2026-11-27"), new Map(), "WEEK", NOW)).toEqual({ inEffect: false, effectivePeriod: day("2026-11-23") });
-    expect(beforeAfter(day("2026-11-25"), new Map(), "WEEK", NOW)).toMatchObject({ inEffect: true, windowLength: 1 });
+    const compare = (date: string) => beforeAfter(beforeAfterWindow(day(date), "WEEK", NOW), new Set(), nothing);
+    expect(compare("2026-12-01")).toEqual({ inEffect: false, effectivePeriod: day("2026-11-30") });
+    expect(compare("2026-11-27")).toEqual({ inEffect: false, effectivePeriod: day("2026-11-23") });
+    expect(compare("2026-11-25")).toMatchObject({ inEffect: true, windowLength: 1 });
   });
 });

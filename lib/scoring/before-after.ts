@@ -4,7 +4,9 @@
 //   effective period  P₀ = the period containing the change's effective date
 //   window length     w  = min(8, number of periods from P₀ to the current period, inclusive)
 //   before            = the w periods P₋w … P₋₁        after = P₀ … P₍w−1₎
-//   each side         = the mean of its periods' scores that exist, n = how many exist
+//   each side         = the touchpoint's score over the side's figures rolled up as one bucket, like
+//                       a month (each metric's figures weighted by sample size: docs/scoring.md);
+//                       n = how many of its periods have a score, responses = their sample sizes
 //   difference        = after − before (null when either side has no score)
 //
 // A change dated after today (w = 0, or later in the current period) is "not in effect yet".
@@ -14,17 +16,18 @@ import { addPeriods, currentPeriod, periodsBetween, startOfPeriod, type ViewGran
 /** The longest window either side, in periods: two months of weeks, or eight months. */
 export const BEFORE_AFTER_MAX_PERIODS = 8;
 
-export type PeriodScore = { score: number | null; /** Sum of the figures' sample sizes, when any gave one. */ responses: number | null };
+/** One side's figures rolled up (by the caller, in the database): the touchpoint's score and the responses behind it. */
+export type SideFigures = { score: number | null; /** Sum of the figures' sample sizes, when any gave one. */ responses: number | null };
 
 export type BeforeAfterSide = {
   /** First and last period of the window (period starts). */
   from: Date;
   to: Date;
-  /** Mean of the scored periods, or null when none has a score. */
+  /** The touchpoint's score over the side's figures rolled up together, or null when it has none. */
   score: number | null;
   /** Periods in the window with a score. */
   n: number;
-  /** Responses behind those scores (sum of sample sizes), or null when no figure gave one. */
+  /** Responses behind the side's figures (sum of sample sizes), or null when no figure gave one. */
   responses: number | null;
 };
 
@@ -47,26 +50,18 @@ export function beforeAfterWindow(effectiveDate: Date, granularity: ViewGranular
   };
 }
 
-function side(periods: readonly Date[], scores: ReadonlyMap<number, PeriodScore>): BeforeAfterSide {
-  let sum = 0;
-  let n = 0;
-  let responses: number | null = null;
-  for (const p of periods) {
-    const s = scores.get(p.getTime());
-    if (s?.score == null) continue;
-    sum += s.score;
-    n++;
-    if (s.responses !== null) responses = (responses ?? 0) + s.responses;
-  }
-  return { from: periods[0]!, to: periods.at(-1)!, score: n ? sum / n : null, n, responses };
+function side(periods: readonly Date[], scored: ReadonlySet<number>, figures: SideFigures): BeforeAfterSide {
+  return { from: periods[0]!, to: periods.at(-1)!, score: figures.score, n: periods.filter((p) => scored.has(p.getTime())).length, responses: figures.responses };
 }
 
-/** Compares a touchpoint's scores (per period start, ms) before and after a change. */
-export function beforeAfter(effectiveDate: Date, scores: ReadonlyMap<number, PeriodScore>, granularity: ViewGranularity, now: Date): BeforeAfter {
-  const window = beforeAfterWindow(effectiveDate, granularity, now);
+/**
+ * Compares a touchpoint before and after a change, given its window (`beforeAfterWindow`), the
+ * periods (start, ms) in which it has a score, and each side's rolled-up figures.
+ */
+export function beforeAfter(window: BeforeAfterWindow, scored: ReadonlySet<number>, figures: { before: SideFigures; after: SideFigures }): BeforeAfter {
   if (window.after.length === 0) return { inEffect: false, effectivePeriod: window.effectivePeriod };
-  const before = side(window.before, scores);
-  const after = side(window.after, scores);
+  const before = side(window.before, scored, figures.before);
+  const after = side(window.after, scored, figures.after);
   return {
     inEffect: true,
     effectivePeriod: window.effectivePeriod,

@@ -52,6 +52,8 @@ export default async function setup(project: TestProject) {
     };
   }
 
+  // data/ is git-ignored: a fresh clone has none.
+  fs.mkdirSync(path.join(root, "data"), { recursive: true });
   const dir = fs.mkdtempSync(path.join(root, "data", "test-"));
   const templateUrl = `file:${path.join(dir, "template.db")}`;
   migrate(templateUrl);

@@ -34,3 +34,15 @@ export async function refusal(promise: Promise<unknown>): Promise<DomainError> {
 type Authorize = (credentials: Record<string, string>, request?: { headers: Record<string, string> }) => Promise<Record<string, unknown> | null>;
 /** The credentials provider's authorize(), as next-auth calls it at sign-in (it keeps it under `options`). */
 export const authorize = (authOptions.providers[0] as unknown as { options: { authorize: Authorize } }).options.authorize;
+
+/**
+ * The rollup rule of docs/scoring.md in its defining form, to check the database's answers against:
+ * the mean weighted by sample size, where a figure without one weighs as much as the mean sample
+ * size of the bucket's figures that have one; the plain mean when none has one.
+ */
+export function rolledUp(figures: readonly { value: number; sampleSize: number | null }[]): number {
+  const sizes = figures.flatMap((f) => (f.sampleSize !== null && f.sampleSize > 0 ? [f.sampleSize] : []));
+  const meanSize = sizes.length ? sizes.reduce((a, b) => a + b, 0) / sizes.length : 1;
+  const weight = (f: { sampleSize: number | null }) => (f.sampleSize !== null && f.sampleSize > 0 ? f.sampleSize : meanSize);
+  return figures.reduce((sum, f) => sum + weight(f) * f.value, 0) / figures.reduce((sum, f) => sum + weight(f), 0);
+}

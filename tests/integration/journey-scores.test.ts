@@ -3,6 +3,7 @@ import { departmentInfluence, getFiguresByPeriod, getJourneyStructures, getLastF
 import { db } from "../../lib/db";
 import { addPeriods, parsePeriodKey, periodsBetween } from "../../lib/periods";
 import { scoreJourney } from "../../lib/scoring/journey";
+import { rolledUp } from "./helpers";
 
 /** The worst week of the demo's kitchen slowdown (seeded relative to 25 Nov 2026). */
 const SLOWDOWN_PEAK = parsePeriodKey("2026-06-08")!;
@@ -26,26 +27,25 @@ describe("journey scores over a window", () => {
     expect(samples.size).toBe(new Set(raw.filter((r) => r.sampleSize !== null).map((r) => r.metricId)).size);
   });
 
-  it("averages weekly figures into months and quarters by the month each week starts in", async () => {
+  it("rolls weekly figures up into months and quarters by the month each week starts in, weighted by sample size", async () => {
     const months = periodsBetween(parsePeriodKey("2026-08-01")!, parsePeriodKey("2026-10-01")!, "MONTH");
     const [byMonth, byQuarter] = await Promise.all([getFiguresByPeriod(months, "MONTH", "WEEK"), getFiguresByPeriod([parsePeriodKey("2026-07-01")!], "QUARTER", "WEEK")]);
-    const raw = await db.metricEntry.findMany({ where: { periodStart: { gte: parsePeriodKey("2026-07-01")!, lt: parsePeriodKey("2026-11-01")! } }, select: { metricId: true, periodStart: true, value: true } });
+    const raw = await db.metricEntry.findMany({ where: { periodStart: { gte: parsePeriodKey("2026-07-01")!, lt: parsePeriodKey("2026-11-01")! } }, select: { metricId: true, periodStart: true, value: true, sampleSize: true } });
     const expected = (from: string, to: string) => {
-      const sums = new Map<number, { total: number; n: number }>();
-      for (const r of raw.filter((r) => key(r.periodStart) >= from && key(r.periodStart) < to)) {
-        const s = sums.get(r.metricId) ?? { total: 0, n: 0 };
-        sums.set(r.metricId, { total: s.total + r.value, n: s.n + 1 });
-      }
-      return sums;
+      const figures = new Map<number, typeof raw>();
+      for (const r of raw.filter((r) => key(r.periodStart) >= from && key(r.periodStart) < to)) figures.set(r.metricId, [...(figures.get(r.metricId) ?? []), r]);
+      return new Map([...figures].map(([metricId, rows]) => [metricId, { n: rows.length, value: rolledUp(rows), plain: rows.reduce((s, r) => s + r.value, 0) / rows.length }]));
     };
     // 31 Aug 2026 is a Monday: its week counts towards August, though it ends in September.
     const august = expected("2026-08-01", "2026-09-01");
     expect(Math.max(...[...august.values()].map((s) => s.n))).toBe(5);
     for (const [metricId, s] of august) {
-      expect(byMonth.get(months[0]!.getTime())!.get(metricId)).toBeCloseTo(s.total / s.n, 9);
+      expect(byMonth.get(months[0]!.getTime())!.get(metricId)).toBeCloseTo(s.value, 9);
     }
+    // The demo's survey metrics have sample sizes, so some months differ from the plain mean of their weeks.
+    expect([...august].some(([metricId, s]) => Math.abs(byMonth.get(months[0]!.getTime())!.get(metricId)! - s.plain) > 1e-6)).toBe(true);
     for (const [metricId, s] of expected("2026-07-01", "2026-10-01")) {
-      expect(byQuarter.get(parsePeriodKey("2026-07-01")!.getTime())!.get(metricId)).toBeCloseTo(s.total / s.n, 9);
+      expect(byQuarter.get(parsePeriodKey("2026-07-01")!.getTime())!.get(metricId)).toBeCloseTo(s.value, 9);
     }
     expect([...byMonth.keys()].map((t) => key(new Date(t)))).toEqual(["2026-08-01", "2026-09-01", "2026-10-01"]);
   });

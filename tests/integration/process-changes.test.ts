@@ -13,7 +13,7 @@ const { getOverview } = await import("../../lib/data/overview");
 const { getTouchpointReport, publicReport } = await import("../../lib/data/touchpoint-report");
 const { db } = await import("../../lib/db");
 const { parsePeriodKey } = await import("../../lib/periods");
-const { actorFor } = await import("./helpers");
+const { actorFor, rolledUp } = await import("./helpers");
 
 /** The integration seed's "now" (global-setup.ts): the current week starts Monday 23 Nov 2026. */
 const NOW = new Date("2026-11-25T12:00:00Z");
@@ -204,8 +204,11 @@ describe("process changes", () => {
     // The seeded figures: 5, 12, 19, 26 Oct | 2, 9, 16 Nov (23 Nov, the current week, has none).
     expect(raw.map((r) => r.value)).toEqual([4.3, 3.6, 3.7, 2.8, 4.4, 4.5, 5]);
     expect(raw.map((r) => r.sampleSize)).toEqual([1193, 1246, 1346, 1323, 1246, 1318, 1395]);
-    // Before: 100 × (10.7 + 11.4 + 11.3 + 12.2) / 4 / 14 = 100 × 11.4 / 14 = 81.43, n = 4, 5,108 responses.
-    // After: 100 × (10.6 + 10.5 + 10.0) / 3 / 14 = 100 × 10.3667 / 14 = 74.05, n = 3, 3,959 responses.
+    // Each side's time to pay is its weeks' figures weighted by sample size (docs/scoring.md), then scored:
+    // Before: (1193·4.3 + 1246·3.6 + 1346·3.7 + 1323·2.8) / 5,108 = 18,300.1 / 5,108 = 3.5826 min
+    //         → 100 × (15 − 3.5826) / 14 = 81.55, n = 4, 5,108 responses.
+    // After:  (1246·4.4 + 1318·4.5 + 1395·5.0) / 3,959 = 18,388.4 / 3,959 = 4.6447 min
+    //         → 100 × (15 − 4.6447) / 14 = 73.97, n = 3, 3,959 responses.
     const comparison = pay!.touchpoints.find((t) => t.id === bill.id)!.comparison;
     expect(comparison).toMatchObject({
       inEffect: true,
@@ -215,13 +218,14 @@ describe("process changes", () => {
       after: { from: parsePeriodKey("2026-11-02"), to: parsePeriodKey("2026-11-23"), n: 3, responses: 3959 },
     });
     if (!comparison.inEffect) throw new Error("in effect");
-    expect(comparison.before.score).toBeCloseTo(81.4286, 4);
-    expect(comparison.after.score).toBeCloseTo(74.0476, 4);
-    expect(comparison.difference).toBeCloseTo(-7.381, 3);
+    expect(comparison.before.score).toBeCloseTo(81.5526, 4);
+    expect(comparison.after.score).toBeCloseTo(73.9664, 4);
+    expect(comparison.difference).toBeCloseTo(-7.586, 3);
 
-    // The same scores the touchpoint report shows for those weeks.
+    // The same figures the touchpoint report shows for those weeks, pooled by their sample sizes.
     const report = (await getTouchpointReport(bill.id, "2026-10-05", "2026-11-16"))!;
-    expect(report.scores.score.slice(0, 4).reduce((s, v) => s! + v!, 0)! / 4).toBeCloseTo(comparison.before.score!, 9);
+    const pooled = rolledUp(report.metrics[0]!.points.slice(0, 4).map((p) => ({ value: p.value!, sampleSize: p.sampleSize })));
+    expect(100 * (15 - pooled) / 14).toBeCloseTo(comparison.before.score!, 9);
   });
 
   it("says a planned change is not in effect yet", async () => {

@@ -63,7 +63,7 @@ export default async function ChangePage(props: Props) {
         <h2 id="touchpoints-heading" className="text-base font-semibold">Touchpoints affected</h2>
         <p className="mt-1 text-sm text-slate-600">
           {window?.inEffect
-            ? `Each touchpoint's mean ${noun}ly score over the ${window.windowLength} ${plural(window.windowLength)} before the change (${span(window.before.from, window.before.to)}) and the ${window.windowLength} from the ${noun} it took effect in (${span(window.after.from, window.after.to)}). n counts the ${noun}s with a score.`
+            ? `Each touchpoint's score over its figures in the ${window.windowLength} ${plural(window.windowLength)} before the change, weighted by responses, (${span(window.before.from, window.before.to)}) and the ${window.windowLength} from the ${noun} it took effect in (${span(window.after.from, window.after.to)}). n counts the ${noun}s with a score.`
             : `The change takes effect on ${formatDate(effective)}; from then on, its touchpoints' scores before and after it appear here.`}
         </p>
         <div className="mt-3 max-w-3xl">
