@@ -8,7 +8,8 @@ import type { EntrySource, MetricDirection, MetricKind, PeriodGranularity } from
 import { formatDate } from "../format";
 import { addPeriods, currentPeriod, formatPeriod, formatPeriodShort, parsePeriodKey, periodsBetween, resolveRange, startOfPeriod, toPeriodKey, type RangeRequest } from "../periods";
 import { scoreBand, type ScoreBand } from "../scoring";
-import { change, targetStatus, type TargetStatus } from "../scoring/status";
+import { touchpointChange } from "../scoring/journey";
+import { targetStatus, type TargetStatus } from "../scoring/status";
 import type { FiveHowAnswers } from "../validation/process-change";
 import { getFiguresByPeriod, getJourneyStructures, getLastFigurePeriods, scoreOverPeriods } from "./journey-scores";
 import { getOrganisationSettings } from "./organisation";
@@ -140,6 +141,7 @@ export const getTouchpointReport = cache(async (id: number, askedFrom?: string, 
   const shown = journeyScores.slice(1);
   const own = (i: number) => shown[i]!.touchpoints.get(id);
   const now = shown.at(-1)!;
+  const valuesOf = (p: Date) => figures.get(p.getTime()) ?? new Map<number, number>();
   const mine = now.touchpoints.get(id)!;
   const stageIndex = journey.stages.findIndex((s) => s.id === touchpoint.stage.id);
   const neighbours = (step: -1 | 1) => {
@@ -189,7 +191,7 @@ export const getTouchpointReport = cache(async (id: number, askedFrom?: string, 
       targetScore: mine.targetScore,
       status: targetStatus(mine.score, mine.targetScore, mine.warningScore),
       band: mine.score === null ? null : scoreBand(mine.score, settings),
-      change: change(journeyScores.map((s) => s.touchpoints.get(id)?.score ?? null)),
+      change: touchpointChange(journey.touchpoints.find((t) => t.id === id)!, valuesOf(scored.at(-1)!), valuesOf(scored.at(-2)!)),
       coverage: mine.coverage,
       sampleSize: sampled.length ? sampled.reduce((sum, e) => sum + e.sampleSize!, 0) : null,
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareToPrevious, fullTargetScore, scoreJourney, scoreTouchpoint, type ScoredTouchpoint } from "./journey";
+import { compareToPrevious, fullTargetScore, scoreJourney, scoreTouchpoint, touchpointChange, type ScoredTouchpoint } from "./journey";
 
 const values = (entries: Record<number, number>) => new Map(Object.entries(entries).map(([id, v]) => [Number(id), v]));
 
@@ -220,6 +220,13 @@ describe("like-for-like periods", () => {
     expect(compared.departments.get(2)).toBeNull();
     // Food's W 2 of 3 is compared.
     expect(compared.comparedCoverage).toBeCloseTo(2 / 3, 10);
+  });
+
+  it("gives a touchpoint's change on its metrics reported in both periods", () => {
+    // Food: metric 2 missing this week, metric 1 up 10: compared on 1 and 3, ((70 + 75) − (60 + 75)) / 2 = 5.
+    expect(touchpointChange(food, values({ 1: 70, 3: 75 }), lastWeek)).toBeCloseTo(5, 10);
+    expect(touchpointChange(food, values({ 4: 1 }), lastWeek)).toBeNull();
+    expect(touchpointChange(drinks, values({ 4: 85 }), values({}))).toBeNull();
   });
 
   it("has no change when the periods share no figure", () => {

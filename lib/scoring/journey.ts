@@ -161,6 +161,14 @@ export function commonFigures(now: MetricValues, previous: MetricValues): { now:
   return { now: new Map(shared.map((id) => [id, now.get(id)!])), previous: new Map(shared.map((id) => [id, previous.get(id)!])) };
 }
 
+/** A touchpoint's like-for-like change (points): both periods scored on the metrics reported in both; null when none is. */
+export function touchpointChange(touchpoint: Pick<ScoredTouchpoint, "metrics">, now: MetricValues, previous: MetricValues): number | null {
+  const common = commonFigures(now, previous);
+  const a = scoreTouchpoint(touchpoint, common.now).score;
+  const b = scoreTouchpoint(touchpoint, common.previous).score;
+  return a === null || b === null ? null : a - b;
+}
+
 export type Comparison = {
   /** This period's score minus the previous one's, both over the metrics reported in both (points); null when none is. */
   change: number | null;
