@@ -4,14 +4,9 @@
 // t distribution's tail comes from @stdlib. Sources for every formula are in docs/scoring.md.
 import cdf from "@stdlib/stats-base-dists-t-cdf";
 import { errorFunction, mean, sampleStandardDeviation } from "simple-statistics";
+import { SCORE_TOLERANCE } from "./index";
 
-/**
- * Two scores closer than this (in points) are the same score. A score is a few dozen floating-point
- * operations on numbers up to 100, so its rounding error is around 1e-12 points: 1e-9 is a thousand
- * times that, and ten million times below the 0.01 points anyone reads. "81.69166666666666" and
- * "81.69166666666668" (the same mean summed in another order) are the same score.
- */
-export const SCORE_TOLERANCE = 1e-9;
+export { SCORE_TOLERANCE };
 
 /** Two correlations closer than this are equally strong (correlations are within [−1, 1]). */
 export const CORRELATION_TOLERANCE = 1e-9;

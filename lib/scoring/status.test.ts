@@ -37,6 +37,8 @@ describe("fallingStreak", () => {
     ["three drops in a row", [80, 78, 75, 70], 3],
     ["a rise at the end ends the run", [80, 78, 75, 76], 0],
     ["a flat period ends the run", [80, 78, 78, 77], 1],
+    ["a period flat but for the last bit ends the run", [80, 81.69166666666668, 81.69166666666666, 81], 1],
+    ["a fall of a hundredth of a point counts", [80, 79.99, 79.98, 79.97], 3],
     ["a gap ends the run", [80, null, 75, 70], 1],
     ["only the run ending with the latest counts", [90, 80, 70, 75, 74], 1],
     ["a single period", [70], 0],

@@ -1,5 +1,6 @@
 // A touchpoint's standing against its own target and warning line, and how it has been moving.
 // Pure; docs/scoring.md ("Tiles, at risk and stale") explains each rule.
+import { SCORE_TOLERANCE } from "./index";
 
 export type TargetStatus = "on-target" | "below-target" | "below-warning";
 
@@ -21,13 +22,16 @@ export function change(series: readonly (number | null)[]): number | null {
   return last == null || previous == null ? null : last - previous;
 }
 
-/** How many periods in a row, ending with the latest, the score fell (a gap ends the run). */
+/**
+ * How many periods in a row, ending with the latest, the score fell (a gap ends the run). A fall
+ * is more than SCORE_TOLERANCE: a month's mean summed in another order is not a fall.
+ */
 export function fallingStreak(series: readonly (number | null)[]): number {
   let streak = 0;
   for (let i = series.length - 1; i > 0; i--) {
     const now = series[i];
     const before = series[i - 1];
-    if (now == null || before == null || now >= before) break;
+    if (now == null || before == null || now >= before - SCORE_TOLERANCE) break;
     streak++;
   }
   return streak;
