@@ -126,7 +126,7 @@ export function InfluenceHeatmap({ influence }: { influence: JourneyOverview["in
           <dt><span className="inline-block rounded px-1.5 text-white" style={{ backgroundColor: "rgba(213, 94, 0, 0.8)" }}>Orange</span></dt>
           <dd>The same, but moving opposite ways (one rises as the other falls).</dd>
           <dt>Both ways</dt>
-          <dd>Linked the next {noun}, but the column department leads the row’s as much as the other way round: no direction claimed.</dd>
+          <dd>Linked the next {noun}, but the column department’s changes lead the row’s as much, or that stands out from chance too: no direction claimed.</dd>
           <dt>None</dt>
           <dd>Compared; no link stands out from chance.</dd>
           <dt>Too few</dt>

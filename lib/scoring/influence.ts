@@ -10,8 +10,8 @@
 //      lead B's more strongly than B's lead A's, and B's lead of A would not pass the check;
 //   5. effects stated for the swing actually seen, never beyond the changes actually seen.
 import padjust from "@stdlib/stats-padjust";
-import { linearRegression, median, sampleCorrelation } from "simple-statistics";
-import { autocorrelations, certainlyAbove, changes, correlationPValue, CORRELATION_TOLERANCE, effectivePairs, SCORE_TOLERANCE, varies } from "./stats";
+import { linearRegression, median } from "simple-statistics";
+import { autocorrelations, certainlyAbove, changes, correlationPValue, CORRELATION_TOLERANCE, effectivePairs, pairedCorrelation, SCORE_TOLERANCE } from "./stats";
 
 /** Benjamini–Hochberg q: the expected share of chance findings among the links shown. */
 export const FALSE_DISCOVERY_RATE = 0.1;
@@ -51,7 +51,7 @@ export type LinkTest = {
   adjustedP: number | null;
   /** Survives the false-discovery control. */
   significant: boolean;
-  /** Lag 1 only: the correlation the other way round (`to`'s change leading `from`'s). */
+  /** Lag 1 and significant only: the correlation the other way round (`to`'s change leading `from`'s). */
   reverseR: number | null;
   /**
    * Worth a sentence: significant and, with lag 1, leading more strongly than the other way round,
@@ -100,17 +100,14 @@ export function analyseInfluence(touchpoints: readonly InfluenceTouchpoint[], op
 
   const tests: LinkTest[] = [];
   const test = (a: (typeof series)[number], b: (typeof series)[number], lag: Lag) => {
-    const { xs, ys } = paired(a.delta, b.delta, lag);
-    const periods = a.t.scores.filter((s, i) => s != null && b.t.scores[i] != null).length;
-    const base = { from: a.t.id, to: b.t.id, lag, pairs: xs.length, periods, r: null, effectivePairs: null, p: null, adjustedP: null, significant: false, reverseR: null, claimed: false, swing: null, effect: null };
-    if (xs.length < minChanges) return tests.push({ ...base, state: "too-few" });
-    if (!varies(xs) || !varies(ys)) return tests.push({ ...base, state: "flat" });
-    const r = Math.max(-1, Math.min(1, sampleCorrelation(xs, ys)));
-    const nEff = effectivePairs(xs.length, a.acf, b.acf);
-    const reverse = lag === 1 ? paired(b.delta, a.delta, 1) : null;
-    const reverseR = reverse === null ? null : reverse.xs.length >= 3 && varies(reverse.xs) && varies(reverse.ys) ? sampleCorrelation(reverse.xs, reverse.ys) : 0;
-    const p = certainlyAbove(r, nEff, q) ? null : correlationPValue(r, nEff);
-    tests.push({ ...base, state: "tested", r, effectivePairs: nEff, p, reverseR });
+    const found = pairedCorrelation(a.delta, b.delta, lag);
+    let periods = 0;
+    for (let i = 0; i < a.t.scores.length; i++) if (a.t.scores[i] != null && b.t.scores[i] != null) periods++;
+    const state = found.n < minChanges ? "too-few" : found.r === null ? "flat" : "tested";
+    const nEff = state === "tested" ? effectivePairs(found.n, a.acf, b.acf) : null;
+    const r = state === "tested" ? found.r : null;
+    const p = r === null || nEff === null || certainlyAbove(r, nEff, q) ? null : correlationPValue(r, nEff);
+    tests.push({ from: a.t.id, to: b.t.id, lag, state, pairs: found.n, periods, r, effectivePairs: nEff, p, adjustedP: null, significant: false, reverseR: null, claimed: false, swing: null, effect: null });
   };
   for (const a of series) {
     for (const b of series) {
@@ -141,16 +138,21 @@ export function analyseInfluence(touchpoints: readonly InfluenceTouchpoint[], op
   // its p-value is above the largest one that passed (the Benjamini–Hochberg cutoff).
   const cutoff = Math.max(-1, ...tests.filter((t) => t.significant).map((t) => t.p!));
   const byId = new Map(series.map((s) => [s.t.id, s]));
-  const key = (t: Pick<LinkTest, "from" | "to" | "lag">) => `${t.from}-${t.to}-${t.lag}`;
-  const inFamily = new Map(tests.map((t) => [key(t), t]));
+  const passed = new Set(tests.filter((t) => t.significant && t.lag === 1).map((t) => `${t.from}>${t.to}`));
   for (const t of tests) {
     if (!t.significant) continue;
     const from = byId.get(t.from)!;
     const to = byId.get(t.to)!;
     if (t.lag === 1) {
-      const reverse = inFamily.get(key({ from: t.to, to: t.from, lag: 1 }));
-      const reversePasses = reverse ? reverse.significant : reverseP(to, from, t.reverseR!) <= cutoff;
-      t.claimed = Math.abs(t.r!) > Math.abs(t.reverseR!) + CORRELATION_TOLERANCE && !reversePasses;
+      // The other way round: `to`'s change in t with `from`'s in t + 1. At the same stage it is a
+      // test of its own; from a later stage it is not tested, so it is checked against the cutoff.
+      const reverse = pairedCorrelation(to.delta, from.delta, 1);
+      t.reverseR = reverse.r ?? 0;
+      const reversePasses =
+        from.t.stage === to.t.stage
+          ? passed.has(`${t.to}>${t.from}`)
+          : reverse.r !== null && reverse.n >= minChanges && correlationPValue(reverse.r, effectivePairs(reverse.n, to.acf, from.acf)) <= cutoff;
+      t.claimed = Math.abs(t.r!) > Math.abs(t.reverseR) + CORRELATION_TOLERANCE && !reversePasses;
     } else {
       t.claimed = true;
     }
@@ -159,12 +161,6 @@ export function analyseInfluence(touchpoints: readonly InfluenceTouchpoint[], op
     Object.assign(t, effectWithinSeen(xs, ys));
   }
   return { tests, tested, q };
-
-  /** The p-value of `from`'s changes leading `to`'s, with correlation r (computed already). */
-  function reverseP(from: (typeof series)[number], to: (typeof series)[number], r: number): number {
-    const { xs } = paired(from.delta, to.delta, 1);
-    return xs.length < minChanges ? 1 : correlationPValue(r, effectivePairs(xs.length, from.acf, to.acf));
-  }
 }
 
 /**
@@ -191,7 +187,8 @@ export function strengthOf(r: number): Strength {
 
 /**
  * What a department × department cell shows. lead: a touchpoint of the row department leads one
- * of the column's; two-way: linked the next period but not more one way than the other; together:
+ * of the column's; two-way: linked the next period, but the other way round is as strong or also
+ * passes, so no direction is claimed; together:
  * linked the same period; none: tested, nothing passed; too-few: not enough periods yet; flat:
  * one side did not vary; not-compared (lag 1): every touchpoint of the column's comes earlier.
  */
@@ -223,24 +220,29 @@ const byEvidence = (a: LinkTest, b: LinkTest) => (a.adjustedP ?? 1) - (b.adjuste
 export function influenceCells(touchpoints: readonly InfluenceTouchpoint[], analysis: InfluenceAnalysis, departments: readonly { id: number; name: string }[], noun: string): InfluenceCell[] {
   const tp = new Map(touchpoints.map((t) => [t.id, t]));
   const dept = (id: number) => tp.get(id)!.department.id;
+  // Tests per department pair: lag 1 by ordered pair, lag 0 by unordered pair.
+  const byPair = new Map<string, LinkTest[]>();
+  for (const t of analysis.tests) {
+    const [a, b] = [dept(t.from), dept(t.to)];
+    const key = t.lag === 1 ? `${a}>${b}` : `${Math.min(a, b)}-${Math.max(a, b)}`;
+    const list = byPair.get(key);
+    if (list) list.push(t);
+    else byPair.set(key, [t]);
+  }
   const cells: InfluenceCell[] = [];
   for (const [i, a] of departments.entries()) {
     for (const [j, b] of departments.entries()) {
       if (a.id === b.id) continue;
-      const lead = analysis.tests.filter((t) => t.lag === 1 && dept(t.from) === a.id && dept(t.to) === b.id);
-      cells.push(cell(a, b, 1, lead));
-      if (i < j) {
-        const together = analysis.tests.filter((t) => t.lag === 0 && new Set([dept(t.from), dept(t.to)]).size === 2 && [a.id, b.id].includes(dept(t.from)) && [a.id, b.id].includes(dept(t.to)));
-        cells.push(cell(a, b, 0, together));
-      }
+      cells.push(cell(a, b, 1, byPair.get(`${a.id}>${b.id}`) ?? []));
+      if (i < j) cells.push(cell(a, b, 0, byPair.get(`${Math.min(a.id, b.id)}-${Math.max(a.id, b.id)}`) ?? []));
     }
   }
   return cells;
 
   function cell(a: { id: number; name: string }, b: { id: number; name: string }, lag: Lag, tests: LinkTest[]): InfluenceCell {
-    const when = lag === 1 ? `${b.name} the next ${noun}` : `${b.name} the same ${noun}`;
+    const pairName = lag === 1 ? `${a.name} → ${b.name} the next ${noun}` : `${a.name} and ${b.name}, the same ${noun}`;
     const base = { from: a.id, to: b.id, lag };
-    if (tests.length === 0) return { ...base, state: "not-compared", detail: `${a.name} → ${when}: not compared — every touchpoint of ${possessive(b.name)} comes earlier in the journey than ${possessive(a.name)}.` };
+    if (tests.length === 0) return { ...base, state: "not-compared", detail: `${pairName}: not compared — every touchpoint of ${possessive(b.name)} comes earlier in the journey than ${possessive(a.name)}.` };
     const found = (state: CellState, t: LinkTest, extra: string): InfluenceCell => ({
       ...base,
       state,
@@ -254,18 +256,18 @@ export function influenceCells(touchpoints: readonly InfluenceTouchpoint[], anal
     const claimed = tests.filter((t) => t.claimed).sort(byEvidence);
     if (claimed[0]) return found(lag === 1 ? "lead" : "together", claimed[0], lag === 1 ? ` The other way round, r = ${fixed(claimed[0].reverseR!)}.` : "");
     const significant = tests.filter((t) => t.significant).sort(byEvidence);
-    if (significant[0]) return found("two-way", significant[0], ` But the other way round is as strong (r = ${fixed(significant[0].reverseR!)}): no direction claimed.`);
+    if (significant[0]) return found("two-way", significant[0], ` But the other way round is as strong or also stands out (r = ${fixed(significant[0].reverseR!)}): no direction claimed.`);
     const tested = tests.filter((t) => t.state === "tested");
     if (tested.length) {
       const closest = [...tested].sort((x, y) => Math.abs(y.r!) - Math.abs(x.r!))[0]!;
-      return { ...base, state: "none", detail: `${a.name} → ${when}: no link passes the false-discovery check (${tested.length} touchpoint ${tested.length === 1 ? "pair" : "pairs"} tested; the closest, ${tpName(tp.get(closest.from)!)} → ${tpName(tp.get(closest.to)!)}, r = ${fixed(closest.r!)}).` };
+      return { ...base, state: "none", detail: `${pairName}: no link passes the false-discovery check (${tested.length} touchpoint ${tested.length === 1 ? "pair" : "pairs"} tested; the closest, ${tpName(tp.get(closest.from)!)} → ${tpName(tp.get(closest.to)!)}, r = ${fixed(closest.r!)}).` };
     }
     const few = tests.filter((t) => t.state === "too-few");
     if (few.length) {
       const most = Math.max(...few.map((t) => t.pairs));
-      return { ...base, state: "too-few", detail: `${a.name} → ${when}: not enough ${noun}s yet — a link is looked for from ${MIN_CHANGES} ${noun}-to-${noun} changes in common (${most} so far).` };
+      return { ...base, state: "too-few", detail: `${pairName}: not enough ${noun}s yet — a link is looked for from ${MIN_CHANGES} ${noun}-to-${noun} changes in common (${most} so far).` };
     }
-    return { ...base, state: "flat", detail: `${a.name} → ${when}: nothing to compare — a score did not vary over the window.` };
+    return { ...base, state: "flat", detail: `${pairName}: nothing to compare — a score did not vary over the window.` };
   }
 }
 

@@ -1,5 +1,7 @@
+import fc from "fast-check";
+import { sampleCorrelation, sampleStandardDeviation } from "simple-statistics";
 import { describe, expect, it } from "vitest";
-import { autocorrelations, certainlyAbove, changes, correlationPValue, effectivePairs, SCORE_TOLERANCE, varies } from "./stats";
+import { autocorrelations, certainlyAbove, changes, correlationPValue, effectivePairs, pairedCorrelation, SCORE_TOLERANCE, varies } from "./stats";
 
 describe("changes", () => {
   it("is each period minus the one before, null where either is missing", () => {
@@ -108,5 +110,35 @@ describe("certainlyAbove", () => {
         if (correlationPValue(r, pairs) <= 0.1) expect(certainlyAbove(r, pairs, 0.1)).toBe(false);
       }
     }
+  });
+});
+
+describe("pairedCorrelation", () => {
+  it("pairs x[t] with y[t + lag] where both are present", () => {
+    // Lag 1: (1, 4), (2, 6), (4, 10) — y = 2x + 2 on the pairs present; (3, null) is skipped.
+    const found = pairedCorrelation([1, 2, 3, 4, 9], [0, 4, 6, null, 10], 1);
+    expect(found.n).toBe(3);
+    expect(found.r).toBeCloseTo(1, 12);
+    expect(found.sdX).toBeCloseTo(sampleStandardDeviation([1, 2, 4]), 12);
+    expect(found.sdY).toBeCloseTo(sampleStandardDeviation([4, 6, 10]), 12);
+  });
+
+  it("gives no r for fewer than two pairs or a side that does not vary (beyond the tolerance)", () => {
+    expect(pairedCorrelation([1], [2], 0)).toEqual({ n: 1, sdX: 0, sdY: 0, r: null });
+    expect(pairedCorrelation([81.69166666666666, 81.69166666666668, 81.69166666666666], [1, 2, 3], 0).r).toBeNull();
+    expect(pairedCorrelation([1, 2, 3], [5, 5, 5], 0).r).toBeNull();
+  });
+
+  it("agrees with simple-statistics' sampleCorrelation on any series, large offsets included", () => {
+    const values = fc.array(fc.tuple(fc.double({ min: -50, max: 50, noNaN: true }), fc.double({ min: -50, max: 50, noNaN: true })), { minLength: 3, maxLength: 30 });
+    fc.assert(
+      fc.property(values, fc.constantFrom(0, 1e6), (pairs, offset) => {
+        const xs = pairs.map(([x]) => x + offset);
+        const ys = pairs.map(([, y]) => y - offset);
+        const found = pairedCorrelation(xs, ys, 0, 1e-6);
+        if (found.r === null) return;
+        expect(found.r).toBeCloseTo(Math.max(-1, Math.min(1, sampleCorrelation(xs, ys))), 6);
+      }),
+    );
   });
 });
