@@ -53,9 +53,11 @@ export function InfluenceHeatmap({ influence }: { influence: JourneyOverview["in
         </ol>
       ) : (
         <p className="mt-3 text-sm text-slate-700" data-testid="influence-none">
-          {influence.tested === 0
-            ? `Not enough ${noun}s yet: links are looked for once two touchpoints have 12 ${noun}-to-${noun} changes in common.`
-            : `No link between departments stands out from chance over these ${influence.periods} ${noun}s (${influence.tested} comparisons of touchpoints).`}
+          {influence.tested > 0
+            ? `No link between departments stands out from chance over these ${influence.periods} ${noun}s (${influence.tested} comparisons of touchpoints).`
+            : cells.some((c) => c.state === "too-few")
+              ? `Not enough ${noun}s yet: links are looked for once two touchpoints have 12 ${noun}-to-${noun} changes in common.`
+              : `Nothing to compare yet: no two departments’ scores both changed over these ${influence.periods} ${noun}s.`}
         </p>
       )}
 
