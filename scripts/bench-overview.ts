@@ -71,7 +71,7 @@ async function main() {
   const provider = url.startsWith("file:") ? "SQLite" : "PostgreSQL";
   console.log(`Overview on ${provider}: ${DEPARTMENTS} departments, ${TOUCHPOINTS} touchpoints, ${metrics.length} metrics, ${JOURNEYS} journeys.`);
   console.log("Overview = getOverview(), the page's data: every journey scored for the week, the first one for 27 weeks");
-  console.log("(trend, change, drag, at-risk and stale lists, lag-0/lag-1 influence for every department pair).");
+  console.log("(trend, change, drag, at-risk and stale lists, lag-0/lag-1 influence for every touchpoint pair).");
   console.log(`Medians of ${RUNS} runs after a warm-up, the three measurements taking turns.\n`);
   console.log("   entries | overview | GROUP BY, same 27 weeks | overview ÷ GROUP BY | GROUP BY, whole table");
 

@@ -3,110 +3,144 @@
 import { useState } from "react";
 import type { JourneyOverview } from "@/lib/data/overview";
 import { formatPeriod, parsePeriodKey } from "@/lib/periods";
-import type { Influence } from "@/lib/scoring/influence";
+import type { CellState, InfluenceCell } from "@/lib/scoring/influence";
 
-type Lag = "lag0" | "lag1";
+type Lag = 0 | 1;
 
-/** Blue for moving together, orange for moving apart (Okabe–Ito), stronger with |r|; the number is always shown too. */
-function cellStyle(found: Influence): React.CSSProperties {
-  if (!found.enough || found.r === null) return {};
-  const alpha = 0.15 + 0.7 * Math.min(1, Math.abs(found.r));
-  return { backgroundColor: found.r >= 0 ? `rgba(0, 114, 178, ${alpha})` : `rgba(213, 94, 0, ${alpha})`, color: alpha > 0.55 ? "white" : "#0f172a" };
+const LINKED: CellState[] = ["lead", "two-way", "together"];
+
+/** Blue for moving the same way, orange for opposite ways (Okabe–Ito), deeper when stronger; the word is always shown too. */
+function cellStyle(cell: InfluenceCell): React.CSSProperties {
+  if (!LINKED.includes(cell.state)) return {};
+  const alpha = cell.strength === "strong" ? 0.8 : cell.strength === "moderate" ? 0.5 : 0.25;
+  return { backgroundColor: cell.sameWay ? `rgba(0, 114, 178, ${alpha})` : `rgba(213, 94, 0, ${alpha})`, color: alpha > 0.55 ? "white" : "#0f172a" };
 }
 
-function describe(from: string, to: string, found: Influence, noun: string): string {
-  const when = found.lag === 1 ? `${to} the next ${noun}` : `${to} the same ${noun}`;
-  if (!found.enough || found.r === null) return `${from} → ${when}: not enough evidence (${found.n} ${noun}s with figures on both sides${found.r !== null ? `, r = ${found.r.toFixed(2)}` : ""}).`;
-  return `${from} → ${when}: r = ${found.r.toFixed(2)} (${found.strength}), ${found.slope!.toFixed(2)} points per point, ${found.n} ${noun}s.`;
-}
+const capital = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
-/** Department × department: how the row department's score moves with the column's, at lag 0 or 1. */
+const LABEL: Record<CellState, (cell: InfluenceCell) => string> = {
+  lead: (c) => capital(c.strength!),
+  "two-way": () => "Both ways",
+  together: (c) => capital(c.strength!),
+  none: () => "None",
+  "too-few": () => "Too few",
+  flat: () => "Flat",
+  "not-compared": () => "—",
+};
+
+/** Who drags whom: links between departments in plain words first; the department × department matrix behind "Details". */
 export function InfluenceHeatmap({ influence }: { influence: JourneyOverview["influence"] }) {
-  const [lag, setLag] = useState<Lag>("lag1");
+  const [lag, setLag] = useState<Lag>(1);
   const [detail, setDetail] = useState<string | null>(null);
-  const { departments, pairs, noun } = influence;
-  const pairOf = new Map(pairs.map((p) => [`${p.from}-${p.to}`, p]));
-  const from = parsePeriodKey(influence.from)!;
-  const to = parsePeriodKey(influence.to)!;
-  const nameOf = new Map(departments.map((d) => [d.id, d.name]));
+  const { departments, cells, noun } = influence;
+  const cellOf = new Map(cells.map((c) => [`${c.from}-${c.to}-${c.lag}`, c]));
+  const find = (a: number, b: number) => cellOf.get(`${a}-${b}-${lag}`) ?? (lag === 0 ? cellOf.get(`${b}-${a}-0`) : undefined);
+  const granularity = noun === "week" ? "WEEK" : "MONTH";
+  const from = formatPeriod(parsePeriodKey(influence.from)!, granularity);
+  const to = formatPeriod(parsePeriodKey(influence.to)!, granularity);
 
   return (
     <section aria-labelledby="influence-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-xs">
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <div>
-          <h2 id="influence-heading" className="text-base font-semibold">Who drags whom</h2>
-          <p className="mt-1 max-w-prose text-sm text-slate-600">
-            How each department’s score (row) moves with another’s (column) over the {influence.periods} {noun}s from{" "}
-            {formatPeriod(from, noun === "week" ? "WEEK" : "MONTH")} to {formatPeriod(to, noun === "week" ? "WEEK" : "MONTH")}.
-            Correlation is not proof of cause; it shows where to look.
-          </p>
-        </div>
-        <fieldset className="text-sm">
+      <h2 id="influence-heading" className="text-base font-semibold">Who drags whom</h2>
+      <p className="mt-1 max-w-prose text-sm text-slate-600" data-testid="influence-window">
+        Measured on {noun}ly scores, whatever this page shows: the {influence.periods} {noun}s from {from} to {to}. A link is named only when it is
+        unlikely to be chance after comparing every pair of touchpoints on this journey; it shows where to look, not proof of cause.
+      </p>
+
+      {influence.sentences.length > 0 ? (
+        <ol className="mt-3 list-decimal space-y-1 pl-5 text-sm" data-testid="influence-sentences">
+          {influence.sentences.map((s) => <li key={s}>{s}</li>)}
+        </ol>
+      ) : (
+        <p className="mt-3 text-sm text-slate-700" data-testid="influence-none">
+          {influence.tested > 0
+            ? `No link between departments stands out from chance over these ${influence.periods} ${noun}s (${influence.tested} comparisons of touchpoints).`
+            : cells.some((c) => c.state === "too-few")
+              ? `Not enough ${noun}s yet: links are looked for once two touchpoints have 12 ${noun}-to-${noun} changes in common.`
+              : `Nothing to compare yet: no two departments’ scores both changed over these ${influence.periods} ${noun}s.`}
+        </p>
+      )}
+
+      <details className="mt-4 text-sm" onToggle={() => setDetail(null)}>
+        <summary className="cursor-pointer font-medium text-brand-dark">Details: every pair of departments</summary>
+        <fieldset className="mt-3">
           <legend className="sr-only">Compare</legend>
           <div className="inline-flex rounded-md border border-slate-300 bg-white p-0.5">
-            {(["lag1", "lag0"] as const).map((l) => (
+            {([1, 0] as const).map((l) => (
               <label key={l} className="cursor-pointer rounded px-3 py-1.5 has-[:checked]:bg-brand has-[:checked]:text-white has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand">
-                <input type="radio" name="lag" value={l} className="sr-only" checked={lag === l} onChange={() => setLag(l)} />
-                {l === "lag1" ? `Next ${noun} (lag 1)` : `Same ${noun} (lag 0)`}
+                <input type="radio" name="influence-lag" value={l} className="sr-only" checked={lag === l} onChange={() => setLag(l)} />
+                {l === 1 ? `Row leads column, next ${noun}` : `Same ${noun}`}
               </label>
             ))}
           </div>
         </fieldset>
-      </div>
 
-      <h3 className="mt-4 text-sm font-semibold">Strongest links</h3>
-      {influence.sentences.length === 0 ? (
-        <p className="mt-1 text-sm text-slate-600">No pair of departments has enough evidence yet (at least 8 {noun}s with figures on both sides and |r| ≥ 0.4).</p>
-      ) : (
-        <ol className="mt-1 list-decimal space-y-1 pl-5 text-sm" data-testid="influence-sentences">
-          {influence.sentences.map((s) => <li key={s}>{s}</li>)}
-        </ol>
-      )}
-
-      <div className="relative mt-4 overflow-x-auto">
-        <table className="border-separate border-spacing-1 text-xs" data-testid="influence-heatmap">
-          <caption className="sr-only">Correlation of each row department with each column department, {lag === "lag1" ? `the column one ${noun} later` : `the same ${noun}`}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="text-left font-medium text-slate-500">From ↓ / to →</th>
-              {departments.map((d) => <th key={d.id} scope="col" className="max-w-[6rem] px-1 text-center font-medium leading-tight text-slate-700">{d.name}</th>)}
-            </tr>
-          </thead>
-          <tbody>
-            {departments.map((a) => (
-              <tr key={a.id}>
-                <th scope="row" className="pr-2 text-left font-medium whitespace-nowrap text-slate-700">{a.name}</th>
-                {departments.map((b) => {
-                  const pair = pairOf.get(`${a.id}-${b.id}`);
-                  if (a.id === b.id) return <td key={b.id} className="h-10 w-16 rounded bg-slate-50" aria-label="same department" />;
-                  if (!pair) return <td key={b.id} className="h-10 w-16 rounded text-center text-slate-400" title={`${a.name} comes after ${b.name} on the journey: not compared as its cause`}>—</td>;
-                  const found = pair[lag];
-                  const text = describe(a.name, b.name, found, noun);
-                  return (
-                    <td key={b.id} className="p-0">
-                      <button
-                        type="button"
-                        title={text}
-                        aria-label={text}
-                        onMouseEnter={() => setDetail(text)}
-                        onFocus={() => setDetail(text)}
-                        onClick={() => setDetail(text)}
-                        className="h-10 w-16 rounded border border-slate-200 text-center tabular-nums text-slate-500"
-                        style={cellStyle(found)}
-                      >
-                        {found.enough && found.r !== null ? found.r.toFixed(2) : "n/e"}
-                      </button>
-                    </td>
-                  );
-                })}
+        <div className="relative mt-3 overflow-x-auto">
+          <table className="border-separate border-spacing-1 text-xs" data-testid="influence-heatmap">
+            <caption className="sr-only">
+              {lag === 1 ? `Whether a change at the row department is followed by one at the column department the next ${noun}` : `Whether two departments change together in the same ${noun}`}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col" className="text-left font-medium text-slate-500">{lag === 1 ? "From ↓ / to →" : "Department"}</th>
+                {departments.map((d) => <th key={d.id} scope="col" className="max-w-[6rem] px-1 text-center font-medium leading-tight text-slate-700">{d.name}</th>)}
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <p className="mt-2 min-h-5 text-sm text-slate-700" aria-live="polite" data-testid="influence-detail">
-        {detail ?? `Hover or focus a cell for r, n and strength. n/e: not enough evidence. ${nameOf.size} departments on this journey.`}
-      </p>
+            </thead>
+            <tbody>
+              {departments.map((a) => (
+                <tr key={a.id}>
+                  <th scope="row" className="pr-2 text-left font-medium whitespace-nowrap text-slate-700">{a.name}</th>
+                  {departments.map((b) => {
+                    const cell = a.id === b.id ? undefined : find(a.id, b.id);
+                    if (!cell) return <td key={b.id} className="h-10 w-20 rounded bg-slate-100" aria-label="same department" />;
+                    if (cell.state === "not-compared") return <td key={b.id} className="h-10 w-20 rounded text-center text-slate-400" title={cell.detail} aria-label={cell.detail}>—</td>;
+                    return (
+                      <td key={b.id} className="p-0">
+                        <button
+                          type="button"
+                          title={cell.detail}
+                          aria-label={cell.detail}
+                          onMouseEnter={() => setDetail(cell.detail)}
+                          onFocus={() => setDetail(cell.detail)}
+                          onClick={() => setDetail(cell.detail)}
+                          className="h-10 w-20 rounded border border-slate-200 text-center text-slate-600"
+                          style={cellStyle(cell)}
+                          data-state={cell.state}
+                        >
+                          {LABEL[cell.state](cell)}
+                        </button>
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <p className="mt-2 min-h-5 text-slate-700" aria-live="polite" data-testid="influence-detail">
+          {detail ?? "Hover over, focus or press a cell for the touchpoints and numbers behind it."}
+        </p>
+
+        <h3 className="mt-3 font-semibold">What the cells mean</h3>
+        <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-slate-700" data-testid="influence-legend">
+          <dt><span className="inline-block rounded px-1.5 text-white" style={{ backgroundColor: "rgba(0, 114, 178, 0.8)" }}>Strong</span> <span className="inline-block rounded px-1.5" style={{ backgroundColor: "rgba(0, 114, 178, 0.5)" }}>Moderate</span> <span className="inline-block rounded px-1.5" style={{ backgroundColor: "rgba(0, 114, 178, 0.25)" }}>Weak</span></dt>
+          <dd>A link that stands out from chance, the two moving the same way: {lag === 1 ? `a change at the row department has been followed by one at the column department the next ${noun}` : `they have changed together in the same ${noun}`}. The word is how closely they moved.</dd>
+          <dt><span className="inline-block rounded px-1.5 text-white" style={{ backgroundColor: "rgba(213, 94, 0, 0.8)" }}>Orange</span></dt>
+          <dd>The same, but moving opposite ways (one rises as the other falls).</dd>
+          <dt>Both ways</dt>
+          <dd>Linked the next {noun}, but the column department’s changes lead the row’s as much, or that stands out from chance too: no direction claimed.</dd>
+          <dt>None</dt>
+          <dd>Compared; no link stands out from chance.</dd>
+          <dt>Too few</dt>
+          <dd>Not enough {noun}s with scores on both sides yet (12 {noun}-to-{noun} changes are needed).</dd>
+          <dt>Flat</dt>
+          <dd>A score did not change over the window: nothing to compare.</dd>
+          <dt>—</dt>
+          <dd>Not compared: every touchpoint of the column department comes earlier in the journey than the row department’s, so it cannot follow them.</dd>
+          <dt><span className="inline-block h-3 w-6 rounded bg-slate-100 align-middle" aria-hidden="true" /> <span className="sr-only">Grey</span></dt>
+          <dd>The same department.</dd>
+        </dl>
+      </details>
     </section>
   );
 }

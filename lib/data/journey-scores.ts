@@ -4,7 +4,7 @@
 import { db, Prisma } from "../db";
 import type { PeriodGranularity } from "../domain";
 import { addPeriods, type ViewGranularity } from "../periods";
-import { influence, influencePairs, type InfluencePair } from "../scoring/influence";
+import { analyseInfluence, type InfluenceAnalysis, type InfluenceTouchpoint } from "../scoring/influence";
 import { scoreJourney, type JourneyScore, type ScoredMetric, type ScoredTouchpoint } from "../scoring/journey";
 import { rolledUpSampleSize, rolledUpValue } from "./rollup";
 import { int, readTime, time } from "./sql-params";
@@ -178,19 +178,19 @@ export function scoreOverPeriods(journey: JourneyStructure, periods: readonly Da
   return periods.map((p) => scoreJourney(journey.touchpoints, figures.get(p.getTime()) ?? NO_VALUES, momentOfTruthMultiplier));
 }
 
-export type DepartmentInfluence = InfluencePair;
-
-/** Lag-0 and lag-1 influence for each department pair (upstream or level first) over scored periods. */
-export function departmentInfluence(journey: JourneyStructure, scores: readonly JourneyScore[]): DepartmentInfluence[] {
-  const stages = new Map<number, { first: number; last: number }>();
-  for (const t of journey.touchpoints) {
-    const position = journey.stagePosition.get(t.stageId)!;
-    const seen = stages.get(t.departmentId);
-    stages.set(t.departmentId, { first: Math.min(position, seen?.first ?? Infinity), last: Math.max(position, seen?.last ?? -Infinity) });
-  }
-  const series = (departmentId: number) => scores.map((s) => s.departments.get(departmentId)?.score ?? null);
-  const pairs = influencePairs([...stages].map(([id, s]) => ({ id, firstStage: s.first, lastStage: s.last })));
-  return pairs.map(([from, to]) => ({ from, to, lag0: influence(series(from), series(to), 0), lag1: influence(series(from), series(to), 1) }));
+/**
+ * Influence over scored periods (oldest first): every touchpoint's score series, and every test
+ * between touchpoints of different departments (lib/scoring/influence.ts, docs/scoring.md).
+ */
+export function departmentInfluence(journey: JourneyStructure, scores: readonly JourneyScore[]): { touchpoints: InfluenceTouchpoint[]; analysis: InfluenceAnalysis } {
+  const touchpoints = journey.touchpoints.map((t) => ({
+    id: t.id,
+    name: t.name,
+    department: { id: t.department.id, name: t.department.name },
+    stage: journey.stagePosition.get(t.stageId)!,
+    scores: scores.map((s) => s.touchpoints.get(t.id)?.score ?? null),
+  }));
+  return { touchpoints, analysis: analyseInfluence(touchpoints) };
 }
 
 /**

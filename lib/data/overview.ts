@@ -19,7 +19,7 @@ import {
   type ViewGranularity,
 } from "../periods";
 import { scoreBand, type ScoreBand } from "../scoring";
-import { describeInfluence, strongestLinks } from "../scoring/influence";
+import { describeLink, influenceCells, strongestLinks, type InfluenceCell } from "../scoring/influence";
 import { compareToPrevious, fullTargetScore, scoreJourney, type RolledTouchpoint } from "../scoring/journey";
 import { FALLING_PERIODS, fallingStreak, targetStatus, type TargetStatus } from "../scoring/status";
 import type { OverviewParams } from "../validation/overview";
@@ -31,7 +31,6 @@ import {
   getSampleSizes,
   INFLUENCE_PERIODS,
   scoreOverPeriods,
-  type DepartmentInfluence,
   type JourneyStructure,
 } from "./journey-scores";
 import { getOrganisationSettings } from "./organisation";
@@ -147,15 +146,19 @@ export type JourneyOverview = {
   /** The chosen period's scored touchpoints: what-if rolls these up again in the browser. */
   touchpoints: RolledTouchpoint[];
   influence: {
+    /** The period influence is measured in: the organisation's own, whatever the view. */
     noun: "week" | "month";
     /** Periods in the window and its first and last. */
     periods: number;
     from: string;
     to: string;
+    /** Touchpoint-pair tests run on this page (Benjamini–Hochberg's m). */
+    tested: number;
     /** Departments upstream first (by their first stage). */
     departments: DepartmentRef[];
-    pairs: DepartmentInfluence[];
-    /** The strongest relationships with enough evidence, in words; at most three. */
+    /** Department × department, both lags; lag-0 cells once per pair. */
+    cells: InfluenceCell[];
+    /** Links that pass the false-discovery check, in plain words; at most three. */
     sentences: string[];
   };
   atRisk: AtRiskTouchpoint[];
@@ -419,7 +422,8 @@ async function journeyOverview(journey: JourneyStructure, c: Context): Promise<J
 
 /**
  * Influence is measured on the organisation's own periods (weeks, or months), over the
- * INFLUENCE_PERIODS ending with the chosen period, whatever view the page shows.
+ * INFLUENCE_PERIODS ending with the chosen period, whatever view the page shows: a month view's
+ * twelve months would leave too few changes to test. The page says so.
  */
 async function journeyInfluence(journey: JourneyStructure, c: Context, viewScores: ReturnType<typeof scoreOverPeriods>): Promise<JourneyOverview["influence"]> {
   const lastNative = [startOfPeriod(new Date(addPeriods(c.period, 1, c.view).getTime() - 1), c.native), currentPeriod(c.native)].reduce((a, b) => (a < b ? a : b));
@@ -427,7 +431,7 @@ async function journeyInfluence(journey: JourneyStructure, c: Context, viewScore
   const periods = periodsBetween(firstNative, lastNative, c.native);
   const reuse = c.view === c.native && c.computed.length >= INFLUENCE_PERIODS && c.computed.at(-1)!.getTime() === lastNative.getTime();
   const scores = reuse ? viewScores.slice(-INFLUENCE_PERIODS) : scoreOverPeriods(journey, periods, await getFiguresByPeriod(periods, c.native, c.native), c.multiplier);
-  const pairs = departmentInfluence(journey, scores);
+  const { touchpoints, analysis } = departmentInfluence(journey, scores);
 
   const firstStage = new Map<number, number>();
   for (const t of journey.touchpoints) {
@@ -437,15 +441,15 @@ async function journeyInfluence(journey: JourneyStructure, c: Context, viewScore
   const departmentOf = new Map(journey.stages.flatMap((s) => s.touchpoints.map((t) => [t.department.id, t.department])));
   const departments = [...departmentOf.values()].sort((a, b) => firstStage.get(a.id)! - firstStage.get(b.id)! || a.name.localeCompare(b.name));
   const noun = periodNoun(c.native) as "week" | "month";
-  const strongest = strongestLinks(pairs);
   return {
     noun,
     periods: periods.length,
     from: toPeriodKey(firstNative),
     to: toPeriodKey(lastNative),
+    tested: analysis.tested,
     departments,
-    pairs,
-    sentences: strongest.map(({ pair, found }) => describeInfluence(departmentOf.get(pair.from)!.name, departmentOf.get(pair.to)!.name, found, noun)),
+    cells: influenceCells(touchpoints, analysis, departments, noun),
+    sentences: strongestLinks(touchpoints, analysis).map((link) => describeLink(link, touchpoints, noun)),
   };
 }
 

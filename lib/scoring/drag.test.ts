@@ -38,6 +38,13 @@ describe("department drag", () => {
     expect(journey.departments.get(BAR)).toMatchObject({ drag: 0, shareOfShortfall: 0, belowTarget: 0 });
   });
 
+  it("counts a gap of rounding order (the last bit) as no gap: no drag, not below target", () => {
+    const bits = rollUp([tp(1, KITCHEN, 1, 81.69166666666666, 81.69166666666668), tp(2, BAR, 1, 70, 80)]);
+    expect(bits.touchpointDrags.get(1)).toBe(0);
+    expect(bits.departments.get(KITCHEN)).toMatchObject({ drag: 0, belowTarget: 0, shareOfShortfall: 0 });
+    expect(bits.shortfall).toBeCloseTo(5, 10);
+  });
+
   it("gives each touchpoint the points it costs, adding up to its department's drag", () => {
     expect(journey.touchpointDrags.get(1)).toBeCloseTo(45 / 6, 10);
     expect(journey.touchpointDrags.get(2)).toBeCloseTo(16 / 6, 10);

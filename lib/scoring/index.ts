@@ -1,6 +1,14 @@
 // Touchline's scoring model: pure functions, no I/O, used on the server and in the browser.
 // The formulas are written out with a worked example in docs/scoring.md.
 
+/**
+ * Two scores closer than this (in points) are the same score. A score is a few dozen floating-point
+ * operations on numbers up to 100, so its rounding error is around 1e-12 points: 1e-9 is a thousand
+ * times that, and ten million times below the 0.01 points anyone reads. "81.69166666666666" and
+ * "81.69166666666668" (the same mean summed in another order) are the same score.
+ */
+export const SCORE_TOLERANCE = 1e-9;
+
 export type ScaleBounds = { scaleBest: number; scaleWorst: number };
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));

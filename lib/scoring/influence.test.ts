@@ -1,85 +1,214 @@
+import { linearRegression, sampleCorrelation } from "simple-statistics";
 import { describe, expect, it } from "vitest";
-import { describeInfluence, influence, influencePairs, strengthOf, strongestLinks, type Influence } from "./influence";
+import { createRandom } from "../../prisma/seed/demo-story";
+import { analyseInfluence, describeLink, effectWithinSeen, FALSE_DISCOVERY_RATE, influenceCells, MIN_CHANGES, strengthOf, strongestLinks, type InfluenceTouchpoint, type LinkTest } from "./influence";
 
-describe("influence", () => {
-  // B follows A one period later at 0.4 points per point: b[t] = 50 + 0.4 · (a[t−1] − 70).
-  const a = [70, 72, 68, 60, 55, 58, 66, 71, 73, 69, 62, 57];
-  const b = [50, ...a.slice(0, -1).map((x) => 50 + 0.4 * (x - 70))];
+const tp = (id: number, name: string, department: [number, string], stage: number, scores: (number | null)[]): InfluenceTouchpoint => ({ id, name, department: { id: department[0], name: department[1] }, stage, scores });
+const cumulative = (start: number, steps: readonly number[]) => steps.reduce((s, d) => [...s, s.at(-1)! + d], [start]);
+/** The old rule's numbers on levels, for the reproductions: r and "points per 10 points" at lag 1. */
+const levelsAtLag1 = (a: readonly number[], b: readonly number[]) => {
+  const xs = a.slice(0, -1);
+  const ys = b.slice(1);
+  return { r: sampleCorrelation(xs, ys), per10: 10 * linearRegression(xs.map((x, i) => [x, ys[i]!])).m };
+};
 
-  it("finds a perfect lag-1 relationship with its slope", () => {
-    const found = influence(a, b, 1);
-    expect(found).toMatchObject({ lag: 1, n: 11, strength: "strong", enough: true });
-    expect(found.r).toBeCloseTo(1, 10);
-    expect(found.slope).toBeCloseTo(0.4, 10);
+describe("the method's constants", () => {
+  it("controls the false discovery rate at q = 0.1 and needs 12 paired changes", () => {
+    expect(FALSE_DISCOVERY_RATE).toBe(0.1);
+    expect(MIN_CHANGES).toBe(12);
+  });
+});
+
+describe("analyseInfluence on a planted lead", () => {
+  // Beta's change each week is exactly half of Alpha's change the week before.
+  const steps = [3, -2, 4, -1, -3, 2, 1, -4, 2, -2, 3, -1, -2, 4];
+  const alpha = cumulative(70, steps); // 15 weeks
+  const beta = cumulative(60, [1, ...steps.slice(0, -1).map((d) => d / 2)]);
+  const touchpoints = [tp(1, "Alpha", [1, "Bakers"], 0, alpha), tp(2, "Beta", [2, "Cooks"], 1, beta)];
+  const analysis = analyseInfluence(touchpoints);
+
+  it("tests Alpha → Beta the next week (Alpha is upstream) and the pair the same week; not Beta → Alpha", () => {
+    expect(analysis.tests.map((t) => [t.from, t.to, t.lag])).toEqual([[1, 2, 1], [1, 2, 0]]);
+    expect(analysis.tested).toBe(2);
   });
 
-  it("pairs the same periods at lag 0 and skips periods missing on either side", () => {
-    const x = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-    const y = [2, 4, null, 8, 10, 12, 14, 16, 18, 20];
-    const found = influence(x, y, 0);
-    expect(found.n).toBe(9);
-    expect(found.slope).toBeCloseTo(2, 10);
+  it("finds it with its numbers: 13 pairs of changes over 15 weeks, r = 1, the other way round near 0", () => {
+    const lead = analysis.tests[0]!;
+    expect(lead).toMatchObject({ state: "tested", pairs: 13, periods: 15, significant: true, claimed: true });
+    expect(lead.r).toBeCloseTo(1, 12);
+    expect(lead.p).toBeLessThan(1e-40);
+    // Benjamini–Hochberg with m = 2 and this the only candidate: adjusted p = p · 2 / 1.
+    expect(lead.adjustedP).toBeCloseTo(lead.p! * 2, 50);
+    expect(Math.abs(lead.reverseR!)).toBeLessThan(0.2);
   });
 
-  it("says there is not enough evidence with fewer than 8 paired periods", () => {
-    const found = influence([1, 2, 3, 4, 5, 6, 7], [1, 2, 3, 4, 5, 6, 7], 0);
-    expect(found).toEqual({ lag: 0, n: 7, r: null, slope: null, strength: "none", enough: false });
+  it("states the effect for Alpha's usual swing: the median of |2, 3, 1, 4, 3, 2, 1, 4, 2, 2, 3, 1, 2| = 2, times 0.5 = 1", () => {
+    expect(analysis.tests[0]).toMatchObject({ swing: 2, effect: 1 });
+    expect(describeLink(analysis.tests[0]!, touchpoints, "week")).toBe(
+      "Bakers’ Alpha: its usual weekly swing of 2.0 points has been followed by 1.0 point the same way at Cooks’ Beta the next week (strong link, 15 weeks).",
+    );
   });
 
-  it("says there is not enough evidence for a flat series, or a weak relationship", () => {
-    expect(influence([5, 5, 5, 5, 5, 5, 5, 5, 5], [1, 2, 3, 4, 5, 6, 7, 8, 9], 0).r).toBeNull();
-    const weak = influence([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], [5, 1, 4, 8, 2, 9, 3, 6, 10, 7], 0);
-    expect(weak.enough).toBe(Math.abs(weak.r!) >= 0.4);
+  it("shows it in the lead cell, explains the same-week and not-compared cells", () => {
+    const cells = influenceCells(touchpoints, analysis, [{ id: 1, name: "Bakers" }, { id: 2, name: "Cooks" }], "week");
+    expect(cells.map((c) => [c.from, c.to, c.lag, c.state])).toEqual([
+      [1, 2, 1, "lead"],
+      [1, 2, 0, "none"],
+      [2, 1, 1, "not-compared"],
+    ]);
+    expect(cells[0]).toMatchObject({ strength: "strong", sameWay: true });
+    expect(cells[0]!.detail).toMatch(/^Bakers’ Alpha → Cooks’ Beta, next week: strong link, r = 1\.00 over 13 week-to-week changes \(about \d+ independent\), p < 0\.0001, passes the false-discovery check across 2 tests \(adjusted p < 0\.0001\)\. The other way round, r = −?0\.\d\d\.$/);
+    expect(cells[2]!.detail).toBe("Cooks → Bakers the next week: not compared — every touchpoint of Bakers’ comes earlier in the journey than Cooks’.");
   });
 
-  it.each([[0.71, "strong"], [-0.7, "strong"], [0.5, "moderate"], [0.25, "weak"], [0.1, "none"], [null, "none"]] as const)("labels r = %s as %s", (r, label) => {
+  it("says not enough weeks with fewer than 12 paired changes", () => {
+    const short = [tp(1, "Alpha", [1, "Bakers"], 0, alpha.slice(0, 13)), tp(2, "Beta", [2, "Cooks"], 1, beta.slice(0, 13))];
+    const few = analyseInfluence(short);
+    expect(few.tests.map((t) => [t.state, t.pairs])).toEqual([["too-few", 11], ["tested", 12]]);
+    const cells = influenceCells(short, few, [{ id: 1, name: "Bakers" }, { id: 2, name: "Cooks" }], "week");
+    expect(cells[0]).toMatchObject({ state: "too-few", detail: "Bakers → Cooks the next week: not enough weeks yet — a link is looked for from 12 week-to-week changes in common (11 so far)." });
+  });
+
+  it("puts the opposite way and a falling effect in words", () => {
+    const falling = [tp(1, "Alpha", [1, "Bakers"], 0, alpha), tp(2, "Beta", [2, "Cooks"], 1, beta.map((b) => 120 - b))];
+    const link = strongestLinks(falling, analyseInfluence(falling))[0]!;
+    expect(link.effect).toBeCloseTo(-1, 12);
+    expect(describeLink(link, falling, "week")).toBe(
+      "Bakers’ Alpha: its usual weekly swing of 2.0 points has been followed by 1.0 point the opposite way at Cooks’ Beta the next week (strong link, 15 weeks).",
+    );
+  });
+});
+
+describe("direction", () => {
+  it("claims no lead when the other way round is as strong", () => {
+    // Two touchpoints at the same stage with the same changes, each a sum of three weeks' noise:
+    // each leads the other the next week equally (r = 2/3 in theory), and they move together.
+    const { noise } = createRandom(7);
+    const e = Array.from({ length: 42 }, () => noise(2));
+    const steps = e.slice(2).map((x, t) => x + e[t]! + e[t + 1]!);
+    const touchpoints = [tp(1, "A", [1, "One"], 2, cumulative(70, steps)), tp(2, "B", [2, "Two"], 2, cumulative(50, steps))];
+    const analysis = analyseInfluence(touchpoints);
+    const leads = analysis.tests.filter((t) => t.lag === 1);
+    expect(leads.map((t) => [t.from, t.to, t.significant, t.claimed])).toEqual([[1, 2, true, false], [2, 1, true, false]]);
+    expect(leads[0]!.r).toBeCloseTo(leads[1]!.r!, 12);
+    const cells = influenceCells(touchpoints, analysis, [{ id: 1, name: "One" }, { id: 2, name: "Two" }], "week");
+    expect(cells.map((c) => [c.from, c.to, c.lag, c.state])).toEqual([[1, 2, 1, "two-way"], [1, 2, 0, "together"], [2, 1, 1, "two-way"]]);
+    expect(strongestLinks(touchpoints, analysis).map((l) => [l.from, l.to, l.lag])).toEqual([[1, 2, 0]]);
+  });
+
+  it("compares touchpoints by stage, not departments by their first and last stage", () => {
+    // Marketing owns the first stage and the last; Kitchen the middle. Kitchen → Marketing is
+    // tested only towards Marketing's last-stage touchpoint, Marketing → Kitchen only from its first.
+    const flat = Array.from({ length: 14 }, (_, i) => 60 + (i % 3));
+    const touchpoints = [tp(1, "Ads", [1, "Marketing"], 0, flat), tp(2, "Food", [2, "Kitchen"], 1, flat), tp(3, "Reviews", [1, "Marketing"], 2, flat)];
+    const lag1 = analyseInfluence(touchpoints).tests.filter((t) => t.lag === 1).map((t) => [t.from, t.to]);
+    expect(lag1).toEqual([[1, 2], [2, 3]]);
+  });
+});
+
+describe("effectWithinSeen", () => {
+  it("is the slope times the usual swing, left out periods with no move", () => {
+    // Swing: median |1, 2, 3| = 2 (the 0 is no move); slope of y = 2x is 2 → 4, within |y| ≤ 6.
+    expect(effectWithinSeen([0, 1, -2, 3], [0, 2, -4, 6])).toEqual({ swing: 2, effect: 4 });
+  });
+
+  it("never states more than the other side ever moved", () => {
+    // x̄ = 1.1, ȳ = 0.2: Σ dx·dy = 4·0.02 + 0.32 = 0.4, Σ dx² = 4·0.01 + 0.16 = 0.2, slope 2;
+    // swing median(1, 1, 1, 1, 1.5) = 1 → 2, but y never moved more than 1.
+    expect(effectWithinSeen([1, 1, 1, 1, 1.5], [0, 0, 0, 0, 1])).toEqual({ swing: 1, effect: 1 });
+  });
+});
+
+describe("strengthOf", () => {
+  it.each([[0.71, "strong"], [-0.7, "strong"], [0.5, "moderate"], [-0.4, "moderate"], [0.39, "weak"], [0, "weak"]] as const)("calls r = %s %s", (r, label) => {
     expect(strengthOf(r)).toBe(label);
   });
 });
 
-describe("describeInfluence", () => {
-  it("puts a lag-1 finding in plain words", () => {
-    expect(describeInfluence("Kitchen", "Front of House", { lag: 1, n: 40, r: 0.712, slope: 0.4, strength: "strong", enough: true }, "week")).toBe(
-      "When Kitchen drops 10 points, Front of House tends to drop 4.0 the next week (r = 0.71, 40 weeks).",
-    );
-  });
-
-  it("says so when the evidence is not enough", () => {
-    expect(describeInfluence("Bar", "Kitchen", { lag: 0, n: 5, r: null, slope: null, strength: "none", enough: false }, "month")).toBe(
-      "Bar → Kitchen: not enough evidence (5 months with figures on both sides).",
-    );
-  });
-});
-
-describe("influencePairs", () => {
-  it("pairs each department with those it meets the customer before or alongside", () => {
-    // 1 at stages 0–1; 2 at 2–4; 3 at 3 only.
-    expect(influencePairs([{ id: 1, firstStage: 0, lastStage: 1 }, { id: 2, firstStage: 2, lastStage: 4 }, { id: 3, firstStage: 3, lastStage: 3 }])).toEqual([
-      [1, 2], [1, 3], [2, 3], [3, 2],
-    ]);
-  });
-});
-
 describe("strongestLinks", () => {
-  const found = (lag: 0 | 1, r: number | null, enough = r !== null && Math.abs(r) >= 0.4): Influence => ({ lag, n: 20, r, slope: r, strength: strengthOf(r), enough });
-  const pair = (from: number, to: number, r0: number | null, r1: number | null) => ({ from, to, lag0: found(0, r0), lag1: found(1, r1) });
+  const departments = new Map([[1, 1], [2, 2], [3, 3], [4, 1]]);
+  const touchpoints = [...departments].map(([id, d]) => tp(id, `T${id}`, [d, `D${d}`], 0, []));
+  const link = (from: number, to: number, lag: 0 | 1, adjustedP: number, r = 0.8): LinkTest => ({ from, to, lag, state: "tested", pairs: 20, periods: 22, r, effectivePairs: 20, p: adjustedP / 2, adjustedP, significant: true, reverseR: 0, claimed: true, swing: 1, effect: 1 });
 
-  it("puts leading (lag 1) links first, strongest first, and keeps one per pair of departments", () => {
-    const pairs = [pair(1, 2, 0.95, 0.5), pair(2, 1, 0.95, null), pair(3, 4, 0.2, 0.8), pair(1, 3, -0.9, 0.1)];
-    const links = strongestLinks(pairs).map(({ pair, found }) => [pair.from, pair.to, found.lag, found.r]);
-    expect(links).toEqual([
-      [3, 4, 1, 0.8],
-      [1, 2, 1, 0.5],
-      [1, 3, 0, -0.9],
-    ]);
+  it("puts leads first, then same-week links, most certain first; one lead per ordered pair of departments", () => {
+    const analysis = { q: 0.1, tested: 10, tests: [link(1, 3, 0, 0.001), link(1, 2, 1, 0.02), link(4, 2, 1, 0.01), link(2, 3, 1, 0.03), link(3, 1, 1, 0.05)] };
+    expect(strongestLinks(touchpoints, analysis, Infinity).map((l) => [l.from, l.to, l.lag])).toEqual([[4, 2, 1], [2, 3, 1], [3, 1, 1]]);
   });
 
-  it("says nothing about links without enough evidence", () => {
-    expect(strongestLinks([pair(1, 2, 0.3, null), pair(2, 3, null, 0.39)])).toEqual([]);
+  it("keeps a same-week link for a pair without a lead, and stops at the count", () => {
+    const analysis = { q: 0.1, tested: 10, tests: [link(1, 3, 0, 0.001), link(2, 3, 0, 0.002), link(1, 2, 1, 0.05)] };
+    expect(strongestLinks(touchpoints, analysis).map((l) => [l.from, l.to, l.lag])).toEqual([[1, 2, 1], [1, 3, 0], [2, 3, 0]]);
+    expect(strongestLinks(touchpoints, analysis, 2)).toHaveLength(2);
   });
 
-  it("stops at the count asked for", () => {
-    const pairs = Array.from({ length: 6 }, (_, i) => pair(i, i + 10, null, 0.5 + i / 100));
-    expect(strongestLinks(pairs, 2).map((l) => l.pair.from)).toEqual([5, 4]);
+  it("says less than 0.1 points for a tiny effect, and puts a same-week link in words", () => {
+    const t = { ...link(1, 2, 0, 0.01, -0.5), swing: 3.04, effect: -0.04 };
+    expect(describeLink(t, [tp(1, "Waiter service", [1, "Front of House"], 3, []), tp(2, "Drinks", [2, "Bar"], 3, [])], "month")).toBe(
+      "Front of House’s Waiter service and Bar’s Drinks move together: Waiter service’s usual monthly swing of 3.0 points has come with less than 0.1 points at Drinks in the same month (moderate link, 22 months).",
+    );
+  });
+});
+
+// The reproductions from issue 12 §3, each on the documented behaviour before this method.
+describe("reproductions", () => {
+  it("a department of pure noise no longer 'drives' the kitchen: levels r = −0.41 at lag 1 was reported, changes show nothing", () => {
+    // Bar: a drink rating of 4.5 ± 0.05 (score 87.5 ± 1.25); Kitchen: the demo's slowdown. 20 weeks (seed 66).
+    const bar = [88.2, 87.31, 85.05, 87.82, 87.7, 88.76, 86.46, 87.97, 86.45, 87.87, 88.94, 87.25, 87.04, 90.78, 88.08, 88.98, 88.72, 86.83, 89.77, 87.64];
+    const kitchen = [87.1, 89.64, 88.2, 88.19, 85.09, 88.22, 88.14, 91.55, 89.37, 89.36, 85.63, 85.98, 79, 72.7, 66.69, 56.54, 48.98, 45.6, 45.48, 44.08];
+    // Before: n = 19 ≥ 8 and |r| ≥ 0.4 → "When Bar drops 10 points, Kitchen tends to rise 56 the next week (r = −0.41, 19 weeks)".
+    const before = levelsAtLag1(bar, kitchen);
+    expect(before.r).toBeCloseTo(-0.411, 3);
+    expect(before.per10).toBeCloseTo(-56.2, 1);
+    const touchpoints = [tp(1, "Drinks", [1, "Bar"], 3, bar), tp(2, "Food", [2, "Kitchen"], 3, kitchen)];
+    const analysis = analyseInfluence(touchpoints);
+    expect(analysis.tests.every((t) => t.state === "tested" && !t.significant)).toBe(true);
+    expect(Math.abs(analysis.tests.find((t) => t.from === 1 && t.to === 2 && t.lag === 1)!.r!)).toBeLessThan(0.1);
+    expect(strongestLinks(touchpoints, analysis)).toEqual([]);
+  });
+
+  it("an effect is stated for the swing seen, not for 10 points Front of House never moved", () => {
+    // Front of House ranged 76.5–84.9; Kitchen follows it a week later at 3 points per point.
+    const foh = [80.2, 78.1, 82.5, 79.9, 84.9, 81.0, 77.3, 80.8, 83.6, 76.5, 79.4, 82.2, 80.0, 78.8, 83.1, 81.5, 77.9, 80.6, 84.1, 79.2];
+    const kitchen = [70, ...foh.slice(0, -1).map((x) => 70 + 3 * (x - 80))];
+    // Before: "When Front of House drops 10 points, Kitchen tends to drop 30" — a drop FOH never made.
+    expect(levelsAtLag1(foh, kitchen).per10).toBeCloseTo(30, 9);
+    const touchpoints = [tp(1, "Host stand welcome", [1, "Front of House"], 2, foh), tp(2, "Food", [2, "Kitchen"], 3, kitchen)];
+    const [link] = strongestLinks(touchpoints, analyseInfluence(touchpoints));
+    // Usual swing: median of FOH's 18 leading |changes| = (2.9 + 3.5) / 2 = 3.2; effect 3 × 3.2 = 9.6.
+    expect(link!.swing).toBeCloseTo(3.2, 9);
+    expect(link!.effect).toBeCloseTo(9.6, 9);
+    expect(describeLink(link!, touchpoints, "week")).toBe(
+      "Front of House’s Host stand welcome: its usual weekly swing of 3.2 points has been followed by 9.6 points the same way at Kitchen’s Food the next week (strong link, 20 weeks).",
+    );
+    const fohMoves = foh.slice(1).map((x, i) => Math.abs(x - foh[i]!));
+    const kitchenMoves = kitchen.slice(1).map((x, i) => Math.abs(x - kitchen[i]!));
+    expect(link!.swing!).toBeLessThanOrEqual(Math.max(...fohMoves));
+    expect(Math.abs(link!.effect!)).toBeLessThanOrEqual(Math.max(...kitchenMoves));
+  });
+
+  it("a score constant but for the last bit is flat: no r, no 'points per point'", () => {
+    // Before: r = −0.59 (moderate), −23159563455477.83 points per point, from x !== v[0].
+    const bar = Array.from({ length: 20 }, (_, i) => (i % 3 === 0 ? 81.69166666666668 : 81.69166666666666));
+    const { noise } = createRandom(3);
+    const kitchen = Array.from({ length: 20 }, () => 80 + noise(3));
+    const touchpoints = [tp(1, "Drinks", [1, "Bar"], 3, bar), tp(2, "Food", [2, "Kitchen"], 3, kitchen)];
+    const analysis = analyseInfluence(touchpoints);
+    expect(analysis.tests.map((t) => [t.state, t.r])).toEqual([["flat", null], ["flat", null], ["flat", null]]);
+    expect(analysis.tested).toBe(0);
+    const cells = influenceCells(touchpoints, analysis, [{ id: 1, name: "Bar" }, { id: 2, name: "Kitchen" }], "week");
+    expect(cells.map((c) => c.state)).toEqual(["flat", "flat", "flat"]);
+    expect(cells[0]!.detail).toBe("Bar → Kitchen the next week: nothing to compare — a score did not vary over the window.");
+  });
+
+  it("two departments trending the same way are not linked: levels correlate at 0.99, changes do not", () => {
+    const { noise } = createRandom(12);
+    const a = Array.from({ length: 26 }, (_, w) => 50 + 1.2 * w + noise(1.5));
+    const b = Array.from({ length: 26 }, (_, w) => 40 + 1.0 * w + noise(1.5));
+    expect(sampleCorrelation(a, b)).toBeGreaterThan(0.95);
+    expect(levelsAtLag1(a, b).r).toBeGreaterThan(0.95);
+    const touchpoints = [tp(1, "Ads", [1, "Marketing"], 0, a), tp(2, "Food", [2, "Kitchen"], 3, b)];
+    const analysis = analyseInfluence(touchpoints);
+    expect(analysis.tests.every((t) => t.state === "tested" && !t.significant)).toBe(true);
+    expect(strongestLinks(touchpoints, analysis)).toEqual([]);
   });
 });

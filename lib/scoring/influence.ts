@@ -1,95 +1,315 @@
-// Influence between departments: does one department's score move with another's, at the same
-// period (lag 0) or one period later (lag 1, the upstream department leading)? Correlation and the
-// regression slope come from simple-statistics; below the evidence threshold we say so instead of
-// showing a number.
-import { linearRegression, sampleCorrelation } from "simple-statistics";
+// Influence between departments: does one touchpoint's week-to-week change go with another's, the
+// same period or one period later (the upstream touchpoint leading)? Pure. The method, and why
+// each step is there, is in docs/scoring.md ("Influence between departments"):
+//
+//   1. changes, not levels: Δs_t = s_{t+1} − s_t per touchpoint (removes shared trends);
+//   2. one test per touchpoint pair of different departments and lag: Pearson r of the paired
+//      changes, its p-value from Student's t on Bartlett's effective number of pairs;
+//   3. Benjamini–Hochberg across every test on the page, at FALSE_DISCOVERY_RATE;
+//   4. a lead A → B only from A's touchpoint at or before B's stage, and only when A's changes
+//      lead B's more strongly than B's lead A's, and B's lead of A would not pass the check;
+//   5. effects stated for the swing actually seen, never beyond the changes actually seen.
+import padjust from "@stdlib/stats-padjust";
+import { linearRegression, median } from "simple-statistics";
+import { autocorrelations, certainlyAbove, changes, correlationPValue, CORRELATION_TOLERANCE, effectivePairs, pairedCorrelation, SCORE_TOLERANCE } from "./stats";
 
-/** Periods of figures on both sides needed before a relationship is reported. */
-export const MIN_PAIRED_PERIODS = 8;
-/** |r| at which a relationship counts as evidence. */
-export const MIN_EVIDENCE_R = 0.4;
+/** Benjamini–Hochberg q: the expected share of chance findings among the links shown. */
+export const FALSE_DISCOVERY_RATE = 0.1;
+/** Paired period-to-period changes a pair of touchpoints needs before it is tested (a quarter of weeks). */
+export const MIN_CHANGES = 12;
 
-export type Strength = "strong" | "moderate" | "weak" | "none";
+export type Lag = 0 | 1;
 
-export type Influence = {
-  lag: 0 | 1;
-  /** Periods with a score on both sides (after shifting by the lag). */
-  n: number;
-  /** Pearson correlation, or null with fewer than MIN_PAIRED_PERIODS pairs or no variation. */
-  r: number | null;
-  /** Points B moves per point A moves (least squares), or null as for r. */
-  slope: number | null;
-  strength: Strength;
-  /** n ≥ MIN_PAIRED_PERIODS and |r| ≥ MIN_EVIDENCE_R: worth telling people about. */
-  enough: boolean;
+export type InfluenceTouchpoint = {
+  id: number;
+  name: string;
+  department: { id: number; name: string };
+  /** The touchpoint's stage position in the journey, upstream first. */
+  stage: number;
+  /** Score (points, 0–100) per period of the window, oldest first; null: no score that period. */
+  scores: readonly (number | null)[];
 };
 
-export function strengthOf(r: number | null): Strength {
-  const a = Math.abs(r ?? 0);
-  return a >= 0.7 ? "strong" : a >= MIN_EVIDENCE_R ? "moderate" : a >= 0.2 ? "weak" : "none";
-}
+export type LinkTest = {
+  /** Touchpoint ids: with lag 1, `from`'s change in period t is paired with `to`'s in t + 1. */
+  from: number;
+  to: number;
+  lag: Lag;
+  /** tested; too-few: fewer than MIN_CHANGES paired changes; flat: one side's changes do not vary. */
+  state: "tested" | "too-few" | "flat";
+  /** Paired changes (N). */
+  pairs: number;
+  /** Periods in the window with a score on both touchpoints. */
+  periods: number;
+  /** Pearson correlation of the paired changes; null unless tested. */
+  r: number | null;
+  /** Bartlett's effective number of independent pairs N* ≤ N; null unless tested. */
+  effectivePairs: number | null;
+  /** Two-sided p-value; null unless tested, or when screened out as certainly above q. */
+  p: number | null;
+  /** Benjamini–Hochberg adjusted p-value; null when p is. */
+  adjustedP: number | null;
+  /** Survives the false-discovery control. */
+  significant: boolean;
+  /** Lag 1 and significant only: the correlation the other way round (`to`'s change leading `from`'s). */
+  reverseR: number | null;
+  /**
+   * Worth a sentence: significant and, with lag 1, leading more strongly than the other way round,
+   * which itself would not pass the check.
+   */
+  claimed: boolean;
+  /** Claimed only: `from`'s typical change (median |Δ|, points) and `to`'s change that followed it (signed points, least squares, within the changes seen). */
+  swing: number | null;
+  effect: number | null;
+};
 
-/**
- * How `b` follows `a`. Both series are per period, oldest first, aligned (null: no score that
- * period). With lag 1, a's period t is paired with b's period t + 1.
- */
-export function influence(a: readonly (number | null)[], b: readonly (number | null)[], lag: 0 | 1): Influence {
+export type InfluenceAnalysis = {
+  tests: LinkTest[];
+  /** Tests actually run (m in Benjamini–Hochberg). */
+  tested: number;
+  q: number;
+};
+
+/** `x[t]` with `y[t + lag]`, where both are present. */
+function paired(x: readonly (number | null)[], y: readonly (number | null)[], lag: Lag): { xs: number[]; ys: number[] } {
   const xs: number[] = [];
   const ys: number[] = [];
-  for (let t = lag; t < Math.min(a.length + lag, b.length); t++) {
-    const x = a[t - lag];
-    const y = b[t];
-    if (x != null && y != null) {
-      xs.push(x);
-      ys.push(y);
+  for (let t = 0; t + lag < y.length && t < x.length; t++) {
+    const a = x[t];
+    const b = y[t + lag];
+    if (a != null && b != null) {
+      xs.push(a);
+      ys.push(b);
     }
   }
-  const n = xs.length;
-  const varies = (v: number[]) => v.some((x) => x !== v[0]);
-  if (n < MIN_PAIRED_PERIODS || !varies(xs) || !varies(ys)) return { lag, n, r: null, slope: null, strength: "none", enough: false };
-  const r = sampleCorrelation(xs, ys);
-  const { m } = linearRegression(xs.map((x, i) => [x, ys[i]!]));
-  return { lag, n, r, slope: m, strength: strengthOf(r), enough: Math.abs(r) >= MIN_EVIDENCE_R };
+  return { xs, ys };
 }
 
-/** "When Kitchen drops 10 points, Front of House tends to drop 4 the next week (r = 0.71, 40 weeks)." */
-export function describeInfluence(from: string, to: string, found: Influence, period: "week" | "month" | "quarter"): string {
-  if (!found.enough || found.r === null || found.slope === null) {
-    return `${from} → ${to}: not enough evidence (${found.n} ${period}s with figures on both sides).`;
+/**
+ * Every test on a journey's page. Lag 1: each ordered pair of touchpoints of different
+ * departments where `from` is at the same stage as `to` or earlier. Lag 0: each unordered pair of
+ * touchpoints of different departments. `touchpoints`' score series must all cover the same periods.
+ */
+export function analyseInfluence(touchpoints: readonly InfluenceTouchpoint[], options: { q?: number; minChanges?: number } = {}): InfluenceAnalysis {
+  const q = options.q ?? FALSE_DISCOVERY_RATE;
+  const minChanges = options.minChanges ?? MIN_CHANGES;
+  const series = touchpoints.map((t) => {
+    const delta = changes(t.scores);
+    return { t, delta, acf: autocorrelations(delta, Math.floor(delta.length / 5)) };
+  });
+
+  const tests: LinkTest[] = [];
+  const test = (a: (typeof series)[number], b: (typeof series)[number], lag: Lag) => {
+    const found = pairedCorrelation(a.delta, b.delta, lag);
+    let periods = 0;
+    for (let i = 0; i < a.t.scores.length; i++) if (a.t.scores[i] != null && b.t.scores[i] != null) periods++;
+    const state = found.n < minChanges ? "too-few" : found.r === null ? "flat" : "tested";
+    const nEff = state === "tested" ? effectivePairs(found.n, a.acf, b.acf) : null;
+    const r = state === "tested" ? found.r : null;
+    const p = r === null || nEff === null || certainlyAbove(r, nEff, q) ? null : correlationPValue(r, nEff);
+    tests.push({ from: a.t.id, to: b.t.id, lag, state, pairs: found.n, periods, r, effectivePairs: nEff, p, adjustedP: null, significant: false, reverseR: null, claimed: false, swing: null, effect: null });
+  };
+  for (const a of series) {
+    for (const b of series) {
+      if (a.t.department.id === b.t.department.id) continue;
+      if (a.t.stage <= b.t.stage) test(a, b, 1);
+    }
   }
-  const move = Math.abs(found.slope * 10);
-  const direction = found.slope >= 0 ? "drop" : "rise";
-  const when = found.lag === 1 ? ` the next ${period}` : ` the same ${period}`;
-  return `When ${from} drops 10 points, ${to} tends to ${direction} ${move.toFixed(move < 10 ? 1 : 0)}${when} (r = ${found.r.toFixed(2)}, ${found.n} ${period}s).`;
+  for (let i = 0; i < series.length; i++) {
+    for (let j = i + 1; j < series.length; j++) {
+      const [a, b] = series[i]!.t.stage <= series[j]!.t.stage ? [series[i]!, series[j]!] : [series[j]!, series[i]!];
+      if (a.t.department.id !== b.t.department.id) test(a, b, 0);
+    }
+  }
+
+  // Benjamini–Hochberg over all m tests. A p-value above q can never pass, so only those at or
+  // below it go to padjust, told m: the same decisions as adjusting all m (R's p.adjust(p, "BH", n)).
+  const tested = tests.filter((t) => t.state === "tested").length;
+  const candidates = tests.filter((t) => t.p !== null && t.p <= q);
+  if (candidates.length) {
+    const adjusted = padjust(candidates.map((t) => t.p!), "bh", tested);
+    candidates.forEach((t, i) => {
+      t.adjustedP = adjusted[i]!;
+      t.significant = t.adjustedP <= q;
+    });
+  }
+
+  // A lead is claimed only when the other way round is weaker and would not pass the same check:
+  // its p-value is above the largest one that passed (the Benjamini–Hochberg cutoff).
+  const cutoff = Math.max(-1, ...tests.filter((t) => t.significant).map((t) => t.p!));
+  const byId = new Map(series.map((s) => [s.t.id, s]));
+  const passed = new Set(tests.filter((t) => t.significant && t.lag === 1).map((t) => `${t.from}>${t.to}`));
+  for (const t of tests) {
+    if (!t.significant) continue;
+    const from = byId.get(t.from)!;
+    const to = byId.get(t.to)!;
+    if (t.lag === 1) {
+      // The other way round: `to`'s change in t with `from`'s in t + 1. At the same stage it is a
+      // test of its own; from a later stage it is not tested, so it is checked against the cutoff.
+      const reverse = pairedCorrelation(to.delta, from.delta, 1);
+      t.reverseR = reverse.r ?? 0;
+      const reversePasses =
+        from.t.stage === to.t.stage
+          ? passed.has(`${t.to}>${t.from}`)
+          : reverse.r !== null && reverse.n >= minChanges && correlationPValue(reverse.r, effectivePairs(reverse.n, to.acf, from.acf)) <= cutoff;
+      t.claimed = Math.abs(t.r!) > Math.abs(t.reverseR) + CORRELATION_TOLERANCE && !reversePasses;
+    } else {
+      t.claimed = true;
+    }
+    if (!t.claimed) continue;
+    const { xs, ys } = paired(from.delta, to.delta, t.lag);
+    Object.assign(t, effectWithinSeen(xs, ys));
+  }
+  return { tests, tested, q };
 }
 
 /**
- * The department pairs worth comparing: A upstream of or level with B, meaning A has a touchpoint
- * at the same stage as one of B's or earlier (A's first stage ≤ B's last stage). Departments that
- * share a stage are compared both ways; one wholly downstream of another is not compared as its cause.
+ * The effect stated in a sentence, within what was seen: `swing` is the median size of the leading
+ * side's changes (points; periods it did not move at all are left out), `effect` the least-squares slope of the other side's change on it
+ * (centred, simple-statistics) times that swing, never larger in size than the largest change the
+ * other side actually made in these pairs. Shapes: xs, ys paired changes of equal length ≥ 2.
  */
-export function influencePairs(departments: readonly { id: number; firstStage: number; lastStage: number }[]): [number, number][] {
-  const pairs: [number, number][] = [];
-  for (const a of departments) for (const b of departments) if (a.id !== b.id && a.firstStage <= b.lastStage) pairs.push([a.id, b.id]);
-  return pairs;
+export function effectWithinSeen(xs: readonly number[], ys: readonly number[]): { swing: number; effect: number } {
+  const moves = xs.map(Math.abs).filter((x) => x > SCORE_TOLERANCE);
+  const swing = moves.length ? median(moves) : 0;
+  const slope = linearRegression(xs.map((x, i) => [x, ys[i]!])).m;
+  const seen = Math.max(...ys.map(Math.abs));
+  return { swing, effect: Math.max(-seen, Math.min(seen, slope * swing)) };
 }
 
-export type InfluencePair = { from: number; to: number; lag0: Influence; lag1: Influence };
+export type Strength = "strong" | "moderate" | "weak";
+
+/** |r| ≥ 0.7 strong, ≥ 0.4 moderate, otherwise weak. */
+export function strengthOf(r: number): Strength {
+  const a = Math.abs(r);
+  return a >= 0.7 ? "strong" : a >= 0.4 ? "moderate" : "weak";
+}
 
 /**
- * The links worth a sentence: enough evidence, one per pair of departments (lag 0 is the same
- * correlation both ways), a leading department (lag 1) before a same-period one, then by |r|.
+ * What a department × department cell shows. lead: a touchpoint of the row department leads one
+ * of the column's; two-way: linked the next period, but the other way round is as strong or also
+ * passes, so no direction is claimed; together:
+ * linked the same period; none: tested, nothing passed; too-few: not enough periods yet; flat:
+ * one side did not vary; not-compared (lag 1): every touchpoint of the column's comes earlier.
  */
-export function strongestLinks<P extends InfluencePair>(pairs: readonly P[], count = 3): { pair: P; found: Influence }[] {
-  const seen = new Set<string>();
-  return pairs
-    .flatMap((pair) => [pair.lag1, pair.lag0].filter((found) => found.enough).map((found) => ({ pair, found })))
-    .sort((a, b) => b.found.lag - a.found.lag || Math.abs(b.found.r!) - Math.abs(a.found.r!))
-    .filter(({ pair }) => {
-      const key = [pair.from, pair.to].sort((x, y) => x - y).join("-");
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    })
-    .slice(0, count);
+export type CellState = "lead" | "two-way" | "together" | "none" | "too-few" | "flat" | "not-compared";
+
+export type InfluenceCell = {
+  /** Department ids; lag-0 cells are listed once per pair, upstream department first. */
+  from: number;
+  to: number;
+  lag: Lag;
+  state: CellState;
+  /** lead, two-way and together only. */
+  strength?: Strength;
+  /** lead, two-way and together only: whether the two move the same way (r > 0). */
+  sameWay?: boolean;
+  /** The cell explained, with the numbers behind it. */
+  detail: string;
+};
+
+const possessive = (name: string) => (name.endsWith("s") ? `${name}’` : `${name}’s`);
+const tpName = (t: InfluenceTouchpoint) => `${possessive(t.department.name)} ${t.name}`;
+const fixed = (x: number) => x.toFixed(2).replace("-", "−");
+const pText = (name: string, p: number) => (p < 0.0001 ? `${name} < 0.0001` : `${name} = ${p.toPrecision(2)}`);
+
+/** The best test first: smallest adjusted p, then largest |r|. */
+const byEvidence = (a: LinkTest, b: LinkTest) => (a.adjustedP ?? 1) - (b.adjustedP ?? 1) || Math.abs(b.r ?? 0) - Math.abs(a.r ?? 0);
+
+/** Department × department cells for both lags (lag 0 once per pair), in the order of `departments`. */
+export function influenceCells(touchpoints: readonly InfluenceTouchpoint[], analysis: InfluenceAnalysis, departments: readonly { id: number; name: string }[], noun: string): InfluenceCell[] {
+  const tp = new Map(touchpoints.map((t) => [t.id, t]));
+  const dept = (id: number) => tp.get(id)!.department.id;
+  // Tests per department pair: lag 1 by ordered pair, lag 0 by unordered pair.
+  const byPair = new Map<string, LinkTest[]>();
+  for (const t of analysis.tests) {
+    const [a, b] = [dept(t.from), dept(t.to)];
+    const key = t.lag === 1 ? `${a}>${b}` : `${Math.min(a, b)}-${Math.max(a, b)}`;
+    const list = byPair.get(key);
+    if (list) list.push(t);
+    else byPair.set(key, [t]);
+  }
+  const cells: InfluenceCell[] = [];
+  for (const [i, a] of departments.entries()) {
+    for (const [j, b] of departments.entries()) {
+      if (a.id === b.id) continue;
+      cells.push(cell(a, b, 1, byPair.get(`${a.id}>${b.id}`) ?? []));
+      if (i < j) cells.push(cell(a, b, 0, byPair.get(`${Math.min(a.id, b.id)}-${Math.max(a.id, b.id)}`) ?? []));
+    }
+  }
+  return cells;
+
+  function cell(a: { id: number; name: string }, b: { id: number; name: string }, lag: Lag, tests: LinkTest[]): InfluenceCell {
+    const pairName = lag === 1 ? `${a.name} → ${b.name} the next ${noun}` : `${a.name} and ${b.name}, the same ${noun}`;
+    const base = { from: a.id, to: b.id, lag };
+    if (tests.length === 0) return { ...base, state: "not-compared", detail: `${pairName}: not compared — every touchpoint of ${possessive(b.name)} comes earlier in the journey than ${possessive(a.name)}.` };
+    const found = (state: CellState, t: LinkTest, extra: string): InfluenceCell => ({
+      ...base,
+      state,
+      strength: strengthOf(t.r!),
+      sameWay: t.r! > 0,
+      detail:
+        `${tpName(tp.get(t.from)!)} → ${tpName(tp.get(t.to)!)}, ${lag === 1 ? `next ${noun}` : `same ${noun}`}: ${strengthOf(t.r!)} link, ` +
+        `r = ${fixed(t.r!)} over ${t.pairs} ${noun}-to-${noun} changes (about ${Math.round(t.effectivePairs!)} independent), ${pText("p", t.p!)}, ` +
+        `passes the false-discovery check across ${analysis.tested} tests (${pText("adjusted p", t.adjustedP!)}).${extra}`,
+    });
+    const claimed = tests.filter((t) => t.claimed).sort(byEvidence);
+    if (claimed[0]) return found(lag === 1 ? "lead" : "together", claimed[0], lag === 1 ? ` The other way round, r = ${fixed(claimed[0].reverseR!)}.` : "");
+    const significant = tests.filter((t) => t.significant).sort(byEvidence);
+    if (significant[0]) return found("two-way", significant[0], ` But the other way round is as strong or also stands out (r = ${fixed(significant[0].reverseR!)}): no direction claimed.`);
+    const tested = tests.filter((t) => t.state === "tested");
+    if (tested.length) {
+      const closest = [...tested].sort((x, y) => Math.abs(y.r!) - Math.abs(x.r!))[0]!;
+      return { ...base, state: "none", detail: `${pairName}: no link passes the false-discovery check (${tested.length} touchpoint ${tested.length === 1 ? "pair" : "pairs"} tested; the closest, ${tpName(tp.get(closest.from)!)} → ${tpName(tp.get(closest.to)!)}, r = ${fixed(closest.r!)}).` };
+    }
+    const few = tests.filter((t) => t.state === "too-few");
+    if (few.length) {
+      const most = Math.max(...few.map((t) => t.pairs));
+      return { ...base, state: "too-few", detail: `${pairName}: not enough ${noun}s yet — a link is looked for from ${MIN_CHANGES} ${noun}-to-${noun} changes in common (${most} so far).` };
+    }
+    return { ...base, state: "flat", detail: `${pairName}: nothing to compare — a score did not vary over the window.` };
+  }
+}
+
+/**
+ * The links worth a sentence, at most `count`: leads first, then same-period links, each by
+ * evidence; one per ordered pair of departments for leads, and a same-period link only for a pair
+ * with no lead either way.
+ */
+export function strongestLinks(touchpoints: readonly InfluenceTouchpoint[], analysis: InfluenceAnalysis, count = 3): LinkTest[] {
+  const dept = new Map(touchpoints.map((t) => [t.id, t.department.id]));
+  const claimed = analysis.tests.filter((t) => t.claimed).sort((a, b) => b.lag - a.lag || byEvidence(a, b));
+  const leads = new Set<string>();
+  const chosen: LinkTest[] = [];
+  for (const t of claimed) {
+    const [a, b] = [dept.get(t.from)!, dept.get(t.to)!];
+    const key = t.lag === 1 ? `${a}>${b}` : `${Math.min(a, b)}-${Math.max(a, b)}`;
+    if (leads.has(key) || (t.lag === 0 && (leads.has(`${a}>${b}`) || leads.has(`${b}>${a}`)))) continue;
+    leads.add(key);
+    chosen.push(t);
+  }
+  return chosen.slice(0, count);
+}
+
+const points = (x: number) => {
+  const a = Math.abs(x);
+  if (a < 0.05) return "less than 0.1 points";
+  const text = a.toFixed(1);
+  return `${text} ${text === "1.0" ? "point" : "points"}`;
+};
+
+/**
+ * One link in plain words: no r, no lag. E.g. "Kitchen’s Food: its usual weekly swing of 3.1
+ * points has been followed by 1.2 points the same way at Front of House’s Waiter service the next
+ * week (strong link, 26 weeks)."
+ */
+export function describeLink(test: LinkTest, touchpoints: readonly InfluenceTouchpoint[], noun: "week" | "month"): string {
+  const tp = new Map(touchpoints.map((t) => [t.id, t]));
+  const from = tp.get(test.from)!;
+  const to = tp.get(test.to)!;
+  const way = test.effect! === 0 || Math.abs(test.effect!) < 0.05 ? "" : test.effect! > 0 ? " the same way" : " the opposite way";
+  const usual = `usual ${noun === "week" ? "weekly" : "monthly"} swing of ${points(test.swing!)}`;
+  const tail = `(${strengthOf(test.r!)} link, ${test.periods} ${noun}s)`;
+  if (test.lag === 1) return `${tpName(from)}: its ${usual} has been followed by ${points(test.effect!)}${way} at ${tpName(to)} the next ${noun} ${tail}.`;
+  return `${tpName(from)} and ${tpName(to)} move together: ${from.name}’s ${usual} has come with ${points(test.effect!)}${way} at ${to.name} in the same ${noun} ${tail}.`;
 }

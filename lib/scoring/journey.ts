@@ -1,6 +1,6 @@
 // Touchpoint → stage → department → journey scores for one period, department drag, and what-if.
 // Pure; the formulas are written out with a worked example in docs/scoring.md.
-import { coverage, effectiveTouchpointWeight, metricScore, weightedMean } from "./index";
+import { coverage, effectiveTouchpointWeight, metricScore, SCORE_TOLERANCE, weightedMean } from "./index";
 
 export type MetricValues = ReadonlyMap<number, number>;
 
@@ -100,8 +100,9 @@ export function rollUp(touchpoints: readonly RolledTouchpoint[]): JourneyScore {
   const journey = groupScore(touchpoints);
   // Drag shares the journey score's denominator, so drags add up to the points lost.
   const scoredWeight = touchpoints.reduce((sum, t) => sum + (t.score === null ? 0 : t.effectiveWeight), 0);
-  const lost = (t: RolledTouchpoint) =>
-    t.score === null || t.targetScore === null || scoredWeight === 0 ? 0 : (t.effectiveWeight * Math.max(0, t.targetScore - t.score)) / scoredWeight;
+  // A gap within SCORE_TOLERANCE is rounding order, not a shortfall (no 1e-14 drags).
+  const gap = (t: RolledTouchpoint) => (t.score === null || t.targetScore === null || t.targetScore - t.score <= SCORE_TOLERANCE ? 0 : t.targetScore - t.score);
+  const lost = (t: RolledTouchpoint) => (scoredWeight === 0 ? 0 : (t.effectiveWeight * gap(t)) / scoredWeight);
   const shortfall = touchpoints.reduce((sum, t) => sum + lost(t), 0);
 
   const departments = new Map<number, DepartmentScore>();
@@ -111,7 +112,7 @@ export function rollUp(touchpoints: readonly RolledTouchpoint[]): JourneyScore {
       ...groupScore(items),
       drag,
       shareOfShortfall: shortfall > 0 ? drag / shortfall : 0,
-      belowTarget: items.filter((t) => t.score !== null && t.targetScore !== null && t.score < t.targetScore).length,
+      belowTarget: items.filter((t) => gap(t) > 0).length,
     });
   }
   const stages = new Map([...groupBy(touchpoints, (t) => t.stageId)].map(([stageId, items]) => [stageId, groupScore(items)]));

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { change, fallingStreak, targetStatus } from "./status";
+import { fallingStreak, targetStatus } from "./status";
 
 describe("targetStatus", () => {
+  it("judges a score equal to its target but for the last bit as on target, not below", () => {
+    expect(targetStatus(81.69166666666666, 81.69166666666668, null)).toBe("on-target");
+    expect(targetStatus(70 - 1e-12, 80, 70)).toBe("below-target");
+    expect(targetStatus(69.9, 80, 70)).toBe("below-warning");
+  });
+
   it.each([
     ["at the target", 80, 80, 70, "on-target"],
     ["above the target", 90, 80, 70, "on-target"],
@@ -20,23 +26,14 @@ describe("targetStatus", () => {
   });
 });
 
-describe("change", () => {
-  it("is the latest score minus the previous one", () => {
-    expect(change([50, 60, 55.5])).toBeCloseTo(-4.5);
-  });
-  it("is null when either period has no score, or there is one period", () => {
-    expect(change([60, null])).toBeNull();
-    expect(change([null, 60])).toBeNull();
-    expect(change([60])).toBeNull();
-    expect(change([])).toBeNull();
-  });
-});
 
 describe("fallingStreak", () => {
   it.each([
     ["three drops in a row", [80, 78, 75, 70], 3],
     ["a rise at the end ends the run", [80, 78, 75, 76], 0],
     ["a flat period ends the run", [80, 78, 78, 77], 1],
+    ["a period flat but for the last bit ends the run", [80, 81.69166666666668, 81.69166666666666, 81], 1],
+    ["a fall of a hundredth of a point counts", [80, 79.99, 79.98, 79.97], 3],
     ["a gap ends the run", [80, null, 75, 70], 1],
     ["only the run ending with the latest counts", [90, 80, 70, 75, 74], 1],
     ["a single period", [70], 0],

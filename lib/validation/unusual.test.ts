@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MIN_HISTORY, UNUSUAL_SIGMAS, isUnusual, usualRange, type HistoryStats } from "./unusual";
+import { MIN_HISTORY, UNUSUAL_SIGMAS, historyStats, isUnusual, usualRange, type HistoryStats } from "./unusual";
 
 describe("constants", () => {
   it("judges against 3 standard deviations and at least 8 periods", () => {
@@ -75,5 +75,42 @@ describe("isUnusual", () => {
     expect(isUnusual(12.9, h)).toBe(false);
     expect(isUnusual(7, h)).toBe(false);
     expect(isUnusual(6.9, h)).toBe(true);
+  });
+});
+
+describe("historyStats", () => {
+  it("is the count, mean and population standard deviation", () => {
+    // Mean 5; squared deviations 9, 1, 1, 9 → variance 5, sd √5.
+    const stats = historyStats([2, 4, 6, 8]);
+    expect(stats.n).toBe(4);
+    expect(stats.mean).toBe(5);
+    expect(stats.sd).toBeCloseTo(Math.sqrt(5), 12);
+    expect(historyStats([])).toEqual({ n: 0, mean: 0, sd: 0 });
+  });
+
+  it("keeps the spread of large values that E[x²] − E[x]² cancels away", () => {
+    const values = [1e9 + 1, 1e9 + 2, 1e9 + 3];
+    // The old formula: AVG(v²) − AVG(v)² in doubles; the true variance is 2/3.
+    const meanSquare = values.reduce((s, v) => s + v * v, 0) / 3;
+    const mean = values.reduce((s, v) => s + v, 0) / 3;
+    expect(Math.abs(meanSquare - mean ** 2 - 2 / 3)).toBeGreaterThan(0.1);
+    expect(historyStats(values).sd).toBeCloseTo(Math.sqrt(2 / 3), 6);
+  });
+});
+
+describe("flat and edge cases within rounding", () => {
+  it("treats a history flat but for the last bit as flat", () => {
+    const stats = historyStats(Array.from({ length: 10 }, (_, i) => (i % 2 ? 81.69166666666668 : 81.69166666666666)));
+    expect(stats.sd).toBeGreaterThan(0);
+    expect(usualRange(stats)).toBeNull();
+    expect(isUnusual(81.7, stats)).toBe(false);
+  });
+
+  it("does not call a value unusual for being beyond the edge by rounding only", () => {
+    const stats = { n: 26, mean: 0.3, sd: 0.1 }; // usual: 0.3 ± 0.3 → 0 to 0.6, edges in floating point
+    expect(usualRange(stats)!.high).not.toBe(0.6); // 0.6000000000000001
+    expect(isUnusual(0.6, stats)).toBe(false);
+    expect(isUnusual(0.6000001, stats)).toBe(true);
+    expect(isUnusual(-1e-17, stats)).toBe(false);
   });
 });

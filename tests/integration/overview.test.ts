@@ -71,10 +71,18 @@ describe("overview", () => {
     expect(food).toMatchObject({ belowWarning: true, heads: ["Kai Chen"], lastFigure: { key: SLOWDOWN_PEAK } });
     expect(food.fallingFor).toBeGreaterThanOrEqual(3);
     expect(journey.departments.find((d) => d.name === "Kitchen")!.atRisk).toBeGreaterThanOrEqual(1);
-    // Upstream departments first; the strongest leading link starts at the kitchen.
+    // Upstream departments first. One six-week slide in 26 weeks is not evidence that one
+    // department's changes lead another's: nothing passes the false-discovery check on Dine-in.
     expect(journey.influence.departments[0]!.name).toBe("Marketing");
-    expect(journey.influence).toMatchObject({ noun: "week", periods: 26, to: SLOWDOWN_PEAK });
-    expect(journey.influence.sentences[0]).toMatch(/^When Kitchen drops 10 points, .+ the next week \(r = 0\.\d\d, 25 weeks\)\.$/);
+    expect(journey.influence).toMatchObject({ noun: "week", periods: 26, from: "2025-12-15", to: SLOWDOWN_PEAK, tested: 105, sentences: [] });
+    expect(journey.influence.cells.filter((c) => ["lead", "two-way", "together"].includes(c.state))).toEqual([]);
+    // On Online order, delivery leads support by a week (in the demo's story too), within what was seen.
+    const online = (await overviewFor(`period=${SLOWDOWN_PEAK}&journey=${overview.journeys[1]!.id}`)).journey!.influence;
+    expect(online.tested).toBe(29);
+    expect(online.sentences).toEqual([
+      "Delivery’s Delivery to the door: its usual weekly swing of 1.2 points has been followed by 0.5 points the same way at Customer Care’s Support chat the next week (moderate link, 26 weeks).",
+    ]);
+    expect(online.cells.find((c) => c.state === "lead")).toMatchObject({ lag: 1, strength: "moderate", sameWay: true });
     const tile = journey.stages.flatMap((s) => s.touchpoints).find((t) => t.name === "Food")!;
     expect(tile).toMatchObject({ status: "below-warning", momentOfTruth: true, lowCoverage: false });
     expect(journey.touchpoints.find((t) => t.id === tile.id)!.score).toBeCloseTo(tile.score!, 9);
