@@ -4,7 +4,8 @@ import "server-only";
 import type { z } from "zod";
 import { getCurrentUser } from "./auth/session";
 import type { CurrentUser } from "./data/users";
-import { DomainError, type DomainErrorCode } from "./errors";
+import { asDomainError } from "./data/prisma-errors";
+import { type DomainErrorCode } from "./errors";
 import { fieldErrors, rowProblemsFrom } from "./validation/fields";
 
 export type ActionResult<T> =
@@ -52,10 +53,9 @@ async function validateAndRun<S extends z.ZodType, T>(schema: S, raw: unknown, r
   }
   try {
     return { ok: true, data: await run(parsed.data) };
-  } catch (error) {
-    if (error instanceof DomainError) {
-      return { ok: false, code: error.code, message: error.message, fields: error.fields, details: error.details };
-    }
-    throw error;
+  } catch (caught) {
+    const error = asDomainError(caught);
+    if (error) return { ok: false, code: error.code, message: error.message, fields: error.fields, details: error.details };
+    throw caught;
   }
 }

@@ -1,6 +1,6 @@
 // Errors a user can act on. Data functions throw them; the action and route wrappers turn them
 // into typed results (and HTTP statuses) instead of bare 500s.
-export type DomainErrorCode = "forbidden" | "not_found" | "invalid" | "conflict";
+export type DomainErrorCode = "forbidden" | "not_found" | "invalid" | "conflict" | "unavailable";
 
 export class DomainError extends Error {
   constructor(
@@ -28,4 +28,6 @@ export const HTTP_STATUS: Record<DomainErrorCode, number> = {
   not_found: 404,
   invalid: 422,
   conflict: 409,
+  /** The database stayed busy; nothing was written and trying again will do. */
+  unavailable: 503,
 };

@@ -64,7 +64,8 @@ export async function authenticateApiKey(bearer: string) {
     select: { id: true, departmentId: true, revokedAt: true, department: { select: { archivedAt: true } } },
   });
   if (!key || key.revokedAt || key.department.archivedAt) return null;
-  await db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } });
+  // lastUsedAt is written with the figures, in their transaction (writeEntries): a request that is
+  // refused writes nothing, and an accepted one waits for the database's write lock once.
   // Permissions of a head of the key's department. The id is never recorded: saveEntries is given
   // apiKeyId, and then the key is the author of entries and revisions.
   const actor: Actor = { id: 0, role: "DEPARTMENT_HEAD", departmentIds: [key.departmentId] };

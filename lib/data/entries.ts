@@ -271,6 +271,7 @@ export async function writeEntries(actor: Actor, prepared: PreparedEntry[], { ap
           }
         }
         await insertRevisions(tx, changeRevisions, now);
+        if (apiKeyId !== undefined) await tx.apiKey.update({ where: { id: apiKeyId }, data: { lastUsedAt: now } });
 
         return { saved: creates.length + updates.length, unchanged: prepared.length - creates.length - updates.length, entries: results };
       },

@@ -5,9 +5,12 @@ import { resolveDatabaseConfig } from "./config";
 
 const globalForDb = globalThis as unknown as { touchlineDb?: Db };
 
-/** Reused across hot reloads in development so we do not open a connection per edit. */
-export const db: Db = globalForDb.touchlineDb ?? createPrismaClient();
-if (process.env.NODE_ENV === "development") globalForDb.touchlineDb = db;
+/**
+ * One client per process, kept on globalThis: Next.js bundles route handlers and pages separately
+ * and each bundle evaluates this module, and development reloads it on every edit. Two clients
+ * would mean two connection pools (PostgreSQL) or two writers on one SQLite file.
+ */
+export const db: Db = (globalForDb.touchlineDb ??= createPrismaClient());
 
 /** For the few raw SQL statements whose syntax differs between the two databases. */
 export const databaseProvider = resolveDatabaseConfig().provider;

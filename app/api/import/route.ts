@@ -2,7 +2,8 @@
 // (mode "preview") or imports them ("all": everything or nothing; "valid": only good lines).
 import { getCurrentUser } from "@/lib/auth/session";
 import { previewImport, runImport } from "@/lib/data/import";
-import { DomainError, HTTP_STATUS } from "@/lib/errors";
+import { asDomainError } from "@/lib/data/prisma-errors";
+import { HTTP_STATUS } from "@/lib/errors";
 import { jsonError, readJsonBody } from "@/lib/http";
 import { canUseEntry } from "@/lib/permissions";
 import { importRequestSchema } from "@/lib/validation/import";
@@ -22,8 +23,10 @@ export async function POST(request: Request) {
   try {
     const result = mode === "preview" ? await previewImport(user, rows, lines) : await runImport(user, rows, mode, lines);
     return Response.json(result, { headers: { "Cache-Control": "no-store" } });
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    return jsonError(HTTP_STATUS[error.code], error.message, error.details ?? {});
+  } catch (caught) {
+    const error = asDomainError(caught);
+    if (!error) throw caught;
+    const retry = error.code === "unavailable" ? { "Retry-After": "5" } : undefined;
+    return jsonError(HTTP_STATUS[error.code], error.message, error.details ?? {}, retry);
   }
 }

@@ -2,7 +2,8 @@
 // Documented in docs/api.md.
 import { authenticateApiKey } from "@/lib/data/api-keys";
 import { saveEntries, type RowProblem } from "@/lib/data/entries";
-import { DomainError, HTTP_STATUS } from "@/lib/errors";
+import { asDomainError } from "@/lib/data/prisma-errors";
+import { HTTP_STATUS } from "@/lib/errors";
 import { jsonError, readJsonBody } from "@/lib/http";
 import { saveEntriesSchema } from "@/lib/validation/entry";
 import { rowProblemsFrom } from "@/lib/validation/fields";
@@ -35,9 +36,12 @@ export async function POST(request: Request) {
   try {
     const result = await saveEntries(key.actor, parsed.data, { checkUnusual: false, apiKeyId: key.apiKeyId });
     return Response.json({ saved: result.saved, unchanged: result.unchanged, received: count }, { headers: { "Cache-Control": "no-store" } });
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
+  } catch (caught) {
+    const error = asDomainError(caught);
+    if (!error) throw caught;
     const rows = (error.details?.rows ?? []) as RowProblem[];
-    return jsonError(HTTP_STATUS[error.code], error.message, { errors: itemErrors(rows) });
+    // 503: the database stayed busy with other writes; nothing was saved and a retry will do.
+    const retry = error.code === "unavailable" ? { "Retry-After": "5" } : undefined;
+    return jsonError(HTTP_STATUS[error.code], error.message, { errors: itemErrors(rows) }, retry);
   }
 }
