@@ -23,8 +23,8 @@ test("an executive switches journey and view in the page and by URL, and the bac
   await expect(page).toHaveURL(/view=quarter/);
   await expect(page.getByLabel("Period", { exact: true })).toHaveValue(/^\d{4}-(01|04|07|10)-01$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Journey overview");
-  // The quarter the week falls in: complete (a change), or still in progress (none shown yet).
-  await expect(page.getByTestId("journey-change")).toHaveText(/vs previous quarter|no change since the previous quarter|no change shown until the quarter is complete/);
+  // The quarter the week falls in: complete, or in progress (its change so far).
+  await expect(page.getByTestId("journey-change")).toHaveText(/vs previous quarter|no change since the previous quarter/);
   expect(await windowMarked(page), "changes happen without a page load").toBe(true);
 
   await page.goBack();
@@ -83,7 +83,8 @@ test("the week in progress is not judged: the headline says how many touchpoints
     /^(No figures yet for the week of .+ \(\d+ of \d+ touchpoints\)\.|The week of .+ is still in progress: figures so far from \d+ of \d+ touchpoints?, so Dine-in is not judged against its target yet\.)$/,
   );
   await expect(page.getByTestId("journey-status")).toHaveText(/In progress/);
-  await expect(page.getByTestId("journey-change")).toHaveText("no change shown until the week is complete");
+  await expect(page.getByTestId("journey-change")).toHaveText("no change shown until more figures are in");
+  await expect(page.getByTestId("drag-chart")).toContainText("Shown once at least half of the journey's figures for the period are in.");
   await expect(page.getByLabel("Period", { exact: true }).locator("option").first()).toHaveText(/\(in progress\)$/);
   await page.getByTestId("last-complete").click();
   await expect(page).toHaveURL(new RegExp(`period=${weeksAgo(1)}`));

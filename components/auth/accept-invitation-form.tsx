@@ -28,7 +28,7 @@ export function AcceptInvitationForm({ token, email, next }: { token: string; em
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" aria-label="Join Touchline" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" aria-label="Join Touchline" noValidate>
       {/* For password managers: the account the new password belongs to. */}
       <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />
       <Field ref={nameRef} label="Your name" name="name" autoComplete="name" maxLength={80} error={errors.name} required autoFocus />

@@ -37,7 +37,7 @@ export function ChangePasswordForm({ email, name }: { email: string; name: strin
   }
 
   return (
-    <form onSubmit={onSubmit} aria-label="Change password" className="space-y-4" noValidate>
+    <form method="post" onSubmit={onSubmit} aria-label="Change password" className="space-y-4" noValidate>
       <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />
       <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" error={errors.currentPassword} required />
       <NewPasswordFields label="New password" account={() => ({ email, name })} errors={errors} />

@@ -41,7 +41,7 @@ export function FirstRunForm() {
 
   return (
     <div className="space-y-6">
-      <form onSubmit={onSubmit} aria-label="Set up your organisation" className="space-y-4" noValidate>
+      <form method="post" onSubmit={onSubmit} aria-label="Set up your organisation" className="space-y-4" noValidate>
         <fieldset className="space-y-4">
           <legend className="mb-2 text-sm font-semibold text-slate-800">Your organisation</legend>
           <Field label="Organisation name" name="organisationName" autoComplete="organization" maxLength={80} error={errors.organisationName} required autoFocus />

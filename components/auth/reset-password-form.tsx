@@ -26,7 +26,7 @@ export function ResetPasswordForm({ token, email, name }: { token: string; email
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" aria-label="Choose a new password" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" aria-label="Choose a new password" noValidate>
       <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />
       <NewPasswordFields label="New password" account={() => ({ email, name })} errors={errors} />
       {errors.form && <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{errors.form}</p>}

@@ -1,6 +1,7 @@
 import { Sparkline } from "@/components/charts/sparkline";
 import type { JourneyOverview } from "@/lib/data/overview";
-import { apportion, formatScore } from "@/lib/format";
+import { formatScore } from "@/lib/format";
+import { shownDrags } from "@/lib/scoring/headline";
 import type { JourneyScore } from "@/lib/scoring/journey";
 import { Change } from "./change";
 
@@ -11,8 +12,13 @@ import { Change } from "./change";
  */
 export function DepartmentTable({ journey, scored, whatIf }: { journey: JourneyOverview; scored: JourneyScore; whatIf: boolean }) {
   const rows = journey.departments.map((d) => ({ ...d, ...scored.departments.get(d.id)! }));
-  const drags = apportion(rows.map((d) => d.drag));
-  const shares = apportion(rows.map((d) => 100 * d.shareOfShortfall), 0, rows.some((d) => d.drag > 0) ? 100 : 0);
+  // The same shown points and shares as the drag chart (for what-if, of the scenario's drags).
+  const drags: number[] = [];
+  const shares: number[] = [];
+  for (const r of shownDrags(rows.map((d) => d.drag)).rows) {
+    drags[r.index] = r.points;
+    shares[r.index] = r.share;
+  }
   return (
     <section aria-labelledby="drag-heading" className="min-w-0 rounded-xl border border-slate-200 bg-white p-5 shadow-xs">
       <h2 id="drag-heading" className="text-base font-semibold">

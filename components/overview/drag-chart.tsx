@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import type { JourneyOverview } from "@/lib/data/overview";
 import { apportion, formatScore } from "@/lib/format";
+import { shownDrags } from "@/lib/scoring/headline";
 import type { JourneyScore } from "@/lib/scoring/journey";
 
 type Row = {
@@ -24,39 +25,45 @@ type Row = {
 export function DragChart({ journey, scored }: { journey: JourneyOverview; scored: JourneyScore }) {
   const [open, setOpen] = useState<number | null>(null);
   const departments = journey.departments;
-  const shown = apportion(departments.map((d) => d.drag));
-  const missing = shown.reduce((a, b) => a + b, 0);
-  const shares = missing > 0 ? apportion(shown.map((s) => (100 * s) / missing), 0, 100) : shown.map(() => 0);
+  const { rows: shown, total: missing } = shownDrags(departments.map((d) => d.drag));
   const touchpointsOf = (departmentId: number) => journey.stages.flatMap((s) => s.touchpoints).filter((t) => t.department.id === departmentId);
-  const rows: Row[] = departments
-    .map((d, i) => {
+  const rows: Row[] = shown
+    .filter((r) => r.points >= 0.1)
+    .map((r) => {
+      const d = departments[r.index]!;
       const below = touchpointsOf(d.id)
         .map((t) => ({ ...t, drag: scored.touchpointDrags.get(t.id) ?? 0 }))
         .filter((t) => t.drag > 0)
         .sort((a, b) => b.drag - a.drag);
-      const split = apportion(below.map((t) => t.drag), 1, shown[i]!);
+      const split = apportion(below.map((t) => t.drag), 1, r.points);
       return {
         id: d.id,
         name: d.name,
         colour: d.colour,
-        shown: shown[i]!,
-        share: shares[i]!,
+        shown: r.points,
+        share: r.share,
         touchpoints: below.map((t, j) => ({ id: t.id, name: t.name, score: t.score, targetScore: t.targetScore, shown: split[j]! })),
       };
-    })
-    .filter((r) => r.shown >= 0.1)
-    .sort((a, b) => b.shown - a.shown || a.name.localeCompare(b.name));
-  const onTarget = departments.filter((d) => !rows.some((r) => r.id === d.id)).map((d) => d.name);
+    });
+  // Departments whose drag shows as 0.0: nothing at all, or less than a shown 0.1 point.
+  const rest = shown.filter((r) => r.points < 0.1).map((r) => departments[r.index]!);
+  const nothing = rest.filter((d) => d.drag === 0).map((d) => d.name);
+  const little = rest.filter((d) => d.drag > 0).map((d) => d.name);
   const widest = rows[0]?.shown ?? 0;
+  const judged = journey.periodStatus !== "partial";
 
   return (
     <section aria-labelledby="drag-chart-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-xs sm:p-5" data-testid="drag-chart">
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
         <h2 id="drag-chart-heading" className="text-base font-semibold">Which departments cost the missing points</h2>
-        <p className="text-sm text-slate-600 tabular-nums">{rows.length ? `${missing.toFixed(1)} points missing in all` : "None missing"}</p>
+        {judged && <p className="text-sm text-slate-600 tabular-nums">{rows.length ? `${missing.toFixed(1)} points missing in all` : "None missing"}</p>}
       </div>
-      {rows.length === 0 ? (
-        <p className="mt-2 text-sm text-slate-700">Every department&apos;s touchpoints with figures meet their targets.</p>
+      {!judged ? (
+        <p className="mt-2 text-sm text-slate-700">Shown once at least half of the journey&apos;s figures for the period are in.</p>
+      ) : rows.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-700">
+          Every department&apos;s touchpoints with figures meet their targets{little.length ? `, or miss them by less than 0.1 point (${little.join(", ")})` : ""}.
+        </p>
       ) : (
         <ol className="mt-3 space-y-1" aria-label="Departments by points cost, most first">
           {rows.map((r) => {
@@ -89,7 +96,7 @@ export function DragChart({ journey, scored }: { journey: JourneyOverview; score
                       <li key={t.id} className="flex flex-wrap items-baseline justify-between gap-x-3">
                         <Link href={`/touchpoints/${t.id}`} className="font-medium text-brand underline-offset-2 hover:underline">{t.name}</Link>
                         <span className="tabular-nums text-slate-700">
-                          {formatScore(t.score)} vs target {formatScore(t.targetScore)} · costs <strong>{t.shown.toFixed(1)}</strong>
+                          {formatScore(t.score)} vs target {formatScore(t.targetScore)} · costs <strong>{t.shown >= 0.1 ? t.shown.toFixed(1) : "under 0.1"}</strong>
                         </span>
                       </li>
                     ))}
@@ -100,8 +107,10 @@ export function DragChart({ journey, scored }: { journey: JourneyOverview; score
           })}
         </ol>
       )}
-      {rows.length > 0 && onTarget.length > 0 && (
-        <p className="mt-2 text-xs text-slate-600">Costing nothing this period: {onTarget.join(", ")}.</p>
+      {judged && rows.length > 0 && (nothing.length > 0 || little.length > 0) && (
+        <p className="mt-2 text-xs text-slate-600">
+          {[nothing.length && `Costing nothing: ${nothing.join(", ")}.`, little.length && `Costing under 0.1 point: ${little.join(", ")}.`].filter(Boolean).join(" ")}
+        </p>
       )}
     </section>
   );

@@ -50,6 +50,7 @@ export function JourneyDashboard({ overview, journey }: { overview: Overview; jo
           onReset={() => setLifts({})}
           base={base}
           scenario={scenario}
+          judged={journey.periodStatus !== "partial"}
         />
       </div>
       <InfluenceHeatmap influence={journey.influence} />

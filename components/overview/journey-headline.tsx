@@ -19,7 +19,7 @@ function TargetBadge({ headline, journey }: { headline: Headline; journey: Journ
   if (headline.status === "incomplete" || headline.status === "no-figures") {
     return (
       <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700 ring-1 ring-slate-200" data-testid="journey-status">
-        {journey.periodStatus === "in-progress" ? "In progress" : "Not enough figures"}
+        {journey.currentPeriod ? "In progress" : "Not enough figures"}
       </span>
     );
   }
@@ -49,7 +49,7 @@ export function JourneyHeadline({ journey, view, base, periodLabel }: { journey:
       score: journey.score,
       targetScore: journey.targetScore,
       shortfall: journey.shortfall,
-      completeness: { status: journey.periodStatus, ...journey.reported },
+      completeness: { status: journey.periodStatus, current: journey.currentPeriod, ...journey.reported },
       departments: journey.departments.map((d) => ({
         name: d.name,
         drag: d.drag,
@@ -60,7 +60,7 @@ export function JourneyHeadline({ journey, view, base, periodLabel }: { journey:
   );
   // The missing points as the drag chart adds them up.
   const missing = apportion(journey.departments.map((d) => d.drag)).reduce((a, b) => a + b, 0);
-  const complete = journey.periodStatus === "complete";
+  const judged = journey.periodStatus !== "partial";
   const targetMoved = journey.fullTargetScore !== null && formatScore(journey.fullTargetScore) !== formatScore(journey.targetScore);
   return (
     <section aria-labelledby="journey-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-xs sm:p-5">
@@ -88,15 +88,16 @@ export function JourneyHeadline({ journey, view, base, periodLabel }: { journey:
             <TargetBadge headline={headline} journey={journey} />
           </p>
           <p className="mt-0.5 text-sm" data-testid="journey-change">
-            {complete ? (
+            {judged ? (
               <>
                 <Change value={journey.change} noun={noun} />
+                {journey.change !== null && journey.periodStatus === "in-progress" && <span className="text-slate-600"> so far</span>}
                 {journey.change !== null && journey.changeCoverage < 0.995 && (
                   <span className="text-slate-600"> (on the figures both {noun}s have)</span>
                 )}
               </>
             ) : (
-              <span className="text-slate-600">no change shown until the {noun} is complete</span>
+              <span className="text-slate-600">no change shown until more figures are in</span>
             )}
           </p>
         </div>
@@ -110,7 +111,7 @@ export function JourneyHeadline({ journey, view, base, periodLabel }: { journey:
             {targetMoved && <span className="font-normal text-slate-600"> for the figures in ({formatScore(journey.fullTargetScore)} with all)</span>}
           </dd>
           <dt className="text-slate-500">Missing points</dt>
-          <dd className="tabular-nums font-medium" data-testid="missing-points">{missing.toFixed(1)}</dd>
+          <dd className="tabular-nums font-medium" data-testid="missing-points">{judged ? missing.toFixed(1) : "—"}</dd>
           <dt className="text-slate-500">Coverage</dt>
           <dd className="tabular-nums font-medium">{formatPercent(journey.coverage)}</dd>
         </dl>
@@ -118,12 +119,15 @@ export function JourneyHeadline({ journey, view, base, periodLabel }: { journey:
       <details className="mt-3 text-sm text-slate-600">
         <summary className="cursor-pointer select-none text-slate-700 hover:text-slate-900">
           <span aria-hidden="true" className="mr-1 inline-flex size-4 items-center justify-center rounded-full border border-slate-400 text-[10px] font-bold">i</span>
-          Why on target can still miss points
+          {headline.status === "under-target"
+            ? `Why ${missing.toFixed(1)} missing points, not the ${formatScore(roundHalfUp(roundHalfUp(journey.targetScore ?? 0) - roundHalfUp(journey.score ?? 0)))} to target`
+            : "Why a journey on target can still miss points"}
         </summary>
         <p className="mt-1 max-w-prose">
-          Missing points add up what each touchpoint below its own target costs the journey. Touchpoints above their targets
-          do not make up for them, so the journey can reach its target while some touchpoints, and the departments that own
-          them, still cost it points. Every status on this page is against a target; score bands (good, fair, poor) appear only
+          Missing points add up what each touchpoint below its own target costs the journey (its drag). Touchpoints above
+          their targets do not make up for them, so the missing points can be more than the gap between the journey&apos;s score and
+          its target, and a journey can reach its target while some touchpoints, and the departments that own them, still
+          cost it points. Every status on this page is against a target; score bands (good, fair, poor) appear only
           where there is no target.
         </p>
       </details>

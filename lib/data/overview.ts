@@ -127,13 +127,16 @@ export type JourneyOverview = {
   /** Share of this period's scored weight the change compares (0–1); below 1 when some figures are new. */
   changeCoverage: number;
   /**
-   * complete: at least REPORTING_COVERAGE of the journey's metric weight reported and the period over;
-   * in-progress: the current period; partial: a past period with less reported.
+   * partial: under REPORTING_COVERAGE of the journey's metric weight reported (not judged, no
+   * changes); in-progress: the current period, enough reported (judged "so far"); complete: a past
+   * period with enough reported.
    */
   periodStatus: "complete" | "in-progress" | "partial";
+  /** The period shown is the current one (its figures are still coming in). */
+  currentPeriod: boolean;
   /** Touchpoints (with metrics) that have a score this period, of all of them. */
   reported: { touchpoints: number; of: number };
-  /** The newest complete period before this one in the range, when this one is not complete. */
+  /** The newest period before this one in the range with enough figures, when this one is partial. */
   lastComplete: PeriodOption | null;
   trend: {
     periods: (PeriodOption & { short: string })[];
@@ -318,7 +321,13 @@ async function journeyOverview(journey: JourneyStructure, c: Context): Promise<J
   // Like-for-like change, and whether this period is complete enough to judge (docs/scoring.md).
   const valuesOf = (p: Date | undefined) => (p ? c.figures.get(p.getTime()) : undefined) ?? new Map<number, number>();
   const comparison = compareToPrevious(journey.touchpoints, valuesOf(c.computed.at(-1)), valuesOf(c.computed.at(-2)), c.multiplier);
-  const periodStatus = c.period.getTime() === currentPeriod(c.view).getTime() ? "in-progress" : now.coverage >= REPORTING_COVERAGE ? "complete" : "partial";
+  const current = c.period.getTime() === currentPeriod(c.view).getTime();
+  const periodStatus = now.coverage < REPORTING_COVERAGE ? "partial" : current ? "in-progress" : "complete";
+  // Too little in to judge: no changes either (docs/scoring.md).
+  if (periodStatus === "partial") {
+    comparison.change = null;
+    comparison.departments.clear();
+  }
   const withMetrics = journey.touchpoints.filter((t) => t.metrics.length > 0);
   const completeIndex = scores.slice(0, -1).findLastIndex((s) => s.coverage >= REPORTING_COVERAGE);
   const lastComplete = completeIndex >= 0 ? option(c.computed[completeIndex]!, c.view) : null;
@@ -377,8 +386,9 @@ async function journeyOverview(journey: JourneyStructure, c: Context): Promise<J
     change: comparison.change,
     changeCoverage: comparison.comparedCoverage,
     periodStatus,
+    currentPeriod: current,
     reported: { touchpoints: withMetrics.filter((t) => now.touchpoints.get(t.id)?.score != null).length, of: withMetrics.length },
-    lastComplete: periodStatus === "complete" ? null : lastComplete,
+    lastComplete: periodStatus === "partial" ? lastComplete : null,
     trend: {
       periods: c.shown.map((p) => ({ ...option(p, c.view), short: formatPeriodShort(p, c.view) })),
       score: shownScores.map((s) => s.score),

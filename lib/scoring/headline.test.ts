@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { dragSentence, journeyHeadline, journeyStatus, type HeadlineDepartment } from "./headline";
+import { dragSentence, journeyHeadline, journeyStatus, shownDrags, type HeadlineDepartment } from "./headline";
 
 const facilities: HeadlineDepartment = {
   name: "Facilities",
-  drag: 1.94,
+  drag: 1.92,
   touchpoints: [
     { name: "Dining room cleanliness", score: 61.4, targetScore: 88.8, drag: 1.6 },
-    { name: "Entrance & parking", score: 80, targetScore: 82.5, drag: 0.34 },
+    { name: "Entrance & parking", score: 80, targetScore: 82.5, drag: 0.32 },
   ],
 };
 const kitchen: HeadlineDepartment = { name: "Kitchen", drag: 1.04, touchpoints: [{ name: "Food", score: 70, targetScore: 84.4, drag: 1.04 }] };
@@ -114,15 +114,15 @@ describe("journeyHeadline on an incomplete period", () => {
   const base = { journey: "Dine-in", score: 60, targetScore: 82.2, shortfall: 5, departments: [kitchen] };
 
   it("says there are no figures yet, with the touchpoint count, and claims nothing about targets", () => {
-    expect(journeyHeadline({ ...base, score: null, completeness: { status: "in-progress", touchpoints: 0, of: 17 } }, "the week of 23 Nov 2026")).toEqual({
+    expect(journeyHeadline({ ...base, score: null, completeness: { status: "partial", current: true, touchpoints: 0, of: 17 } }, "the week of 23 Nov 2026")).toEqual({
       status: "no-figures",
       sentence: "No figures yet for the week of 23 Nov 2026 (0 of 17 touchpoints).",
       drag: null,
     });
   });
 
-  it("does not judge a period in progress, however its few figures look", () => {
-    expect(journeyHeadline({ ...base, completeness: { status: "in-progress", touchpoints: 1, of: 17 } }, "the week of 23 Nov 2026")).toEqual({
+  it("does not judge a period in progress with few figures, however they look", () => {
+    expect(journeyHeadline({ ...base, completeness: { status: "partial", current: true, touchpoints: 1, of: 17 } }, "the week of 23 Nov 2026")).toEqual({
       status: "incomplete",
       sentence: "The week of 23 Nov 2026 is still in progress: figures so far from 1 of 17 touchpoints, so Dine-in is not judged against its target yet.",
       drag: null,
@@ -130,12 +130,42 @@ describe("journeyHeadline on an incomplete period", () => {
   });
 
   it("does not judge a past period with too little reported", () => {
-    expect(journeyHeadline({ ...base, completeness: { status: "partial", touchpoints: 4, of: 17 } }, "March 2026").sentence).toBe(
+    expect(journeyHeadline({ ...base, completeness: { status: "partial", current: false, touchpoints: 4, of: 17 } }, "March 2026").sentence).toBe(
       "Only 4 of 17 touchpoints reported for March 2026, too few to judge Dine-in against its target.",
     );
   });
 
   it("judges a complete period as usual", () => {
-    expect(journeyHeadline({ ...base, completeness: { status: "complete", touchpoints: 17, of: 17 } }, "").status).toBe("under-target");
+    expect(journeyHeadline({ ...base, completeness: { status: "complete", current: false, touchpoints: 17, of: 17 } }, "").status).toBe("under-target");
+  });
+
+  it("judges a current period with enough figures in, saying it is so far", () => {
+    expect(journeyHeadline({ ...base, score: 78.9, completeness: { status: "in-progress", current: true, touchpoints: 11, of: 11 } }, "November 2026")).toEqual({
+      status: "under-target",
+      sentence: "So far in November 2026, Dine-in is 3.3 points under target (78.9 vs 82.2).",
+      drag: "Kitchen costs all 1.0 point, all at Food (70.0 vs 84.4).",
+    });
+  });
+});
+
+describe("shownDrags", () => {
+  it("gives points that add up to the total and shares of those points that add up to 100", () => {
+    // 1.94 + 1.04 + 0.64 + 0.126 = 3.746 → 3.7 shown: 1.9, 1.0, 0.6, 0.2? No: largest remainders
+    // of 19.4, 10.4, 6.4, 1.26 → floors 19, 10, 6, 1 = 36, one more unit to 0.4s (first: 1.94).
+    const { rows, total } = shownDrags([1.94, 1.04, 0.64, 0.126]);
+    expect(total).toBe(3.7);
+    expect(rows.map((r) => [r.index, r.points])).toEqual([[0, 2], [1, 1], [2, 0.6], [3, 0.1]]);
+    // Shares of the shown 3.7: 54.05, 27.03, 16.22, 2.70 → 54, 27, 16, 3 (sum 100).
+    expect(rows.map((r) => r.share)).toEqual([54, 27, 16, 3]);
+  });
+
+  it("ranks equal shown points by the exact drag, as the headline names the first", () => {
+    const { rows } = shownDrags([0.891, 0.943]);
+    expect(rows.map((r) => r.index)).toEqual([1, 0]);
+    expect(dragSentence([{ name: "Facilities", drag: 0.891, touchpoints: [] }, { name: "Kitchen", drag: 0.943, touchpoints: [] }])).toBe("Kitchen costs the most: 0.9 points.");
+  });
+
+  it("shows no shares when nothing shows as missing", () => {
+    expect(shownDrags([0.01, 0.02])).toEqual({ rows: [{ index: 1, points: 0, share: 0 }, { index: 0, points: 0, share: 0 }], total: 0 });
   });
 });

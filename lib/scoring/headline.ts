@@ -14,14 +14,35 @@ export type HeadlineInput = {
   /** Points lost to touchpoints below their targets (Σ of the departments' drags). */
   shortfall: number;
   departments: readonly HeadlineDepartment[];
-  /** How much of the period is in: a period in progress or only partly reported is not judged. */
-  completeness?: { status: "complete" | "in-progress" | "partial"; touchpoints: number; of: number };
+  /**
+   * How much of the period is in. partial (under half the journey's metric weight reported): not
+   * judged. in-progress (the current period, enough reported): judged "so far".
+   */
+  completeness?: { status: "complete" | "in-progress" | "partial"; current: boolean; touchpoints: number; of: number };
 };
 
 /** Where the journey stands against its target, by the numbers shown (one decimal). */
 export type JourneyStatus = "no-figures" | "incomplete" | "no-target" | "under-target" | "on-target";
 
 export type Headline = { status: JourneyStatus; sentence: string; drag: string | null };
+
+export type ShownDrag = { index: number; points: number; share: number };
+
+/**
+ * Department drags as the page shows them, most first: points apportioned so they add up to the
+ * shown missing points, shares (whole %) of those shown points apportioned to 100 (all 0 when
+ * nothing shows), ranked by shown points, then by the exact drag, then by input order. One source
+ * for the headline, the drag chart and the departments table, so they never disagree.
+ */
+export function shownDrags(drags: readonly number[]): { rows: ShownDrag[]; total: number } {
+  const points = apportion(drags);
+  const total = roundHalfUp(points.reduce((a, b) => a + b, 0));
+  const shares = total > 0 ? apportion(points.map((p) => (100 * p) / total), 0, 100) : points.map(() => 0);
+  const rows = drags
+    .map((_, index) => ({ index, points: points[index]!, share: shares[index]! }))
+    .sort((a, b) => b.points - a.points || drags[b.index]! - drags[a.index]! || a.index - b.index);
+  return { rows, total };
+}
 
 const points = (shown: number) => `${shown.toFixed(1)} point${shown.toFixed(1) === "1.0" ? "" : "s"}`;
 const versus = (score: number | null, target: number | null) => `${formatScore(score)} vs ${formatScore(target)}`;
@@ -39,12 +60,12 @@ export function journeyStatus(score: number | null, targetScore: number | null):
  * department's points are its share of the shortfall as the drag chart shows it (apportioned).
  */
 export function dragSentence(departments: readonly HeadlineDepartment[]): string | null {
-  const shown = apportion(departments.map((d) => d.drag));
-  const ranked = departments.map((d, i) => ({ ...d, shown: shown[i]! })).sort((a, b) => b.shown - a.shown || b.drag - a.drag);
-  const top = ranked[0];
-  if (!top || top.shown < 0.1) return null;
-  const costing = ranked.filter((d) => d.shown >= 0.1).length;
-  const lead = costing === 1 ? `${top.name} costs all ${points(top.shown)}` : `${top.name} costs the most: ${points(top.shown)}`;
+  const { rows } = shownDrags(departments.map((d) => d.drag));
+  const costing = rows.filter((r) => r.points >= 0.1);
+  const first = costing[0];
+  if (!first) return null;
+  const top = departments[first.index]!;
+  const lead = costing.length === 1 ? `${top.name} costs all ${points(first.points)}` : `${top.name} costs the most: ${points(first.points)}`;
   const below = top.touchpoints.filter((t) => t.drag > 0).sort((a, b) => b.drag - a.drag);
   const worst = below[0];
   if (!worst) return `${lead}.`;
@@ -60,18 +81,24 @@ export function dragSentence(departments: readonly HeadlineDepartment[]): string
  */
 export function journeyHeadline(input: HeadlineInput, periodLabel: string): Headline {
   const completeness = input.completeness;
-  if (completeness && completeness.status !== "complete") {
+  if (completeness?.status === "partial") {
     const counted = `${completeness.touchpoints} of ${completeness.of} touchpoint${completeness.of === 1 ? "" : "s"}`;
     if (input.score === null) return { status: "no-figures", sentence: `No figures yet for ${periodLabel} (${counted}).`, drag: null };
     return {
       status: "incomplete",
-      sentence:
-        completeness.status === "in-progress"
-          ? `${periodLabel[0]!.toUpperCase()}${periodLabel.slice(1)} is still in progress: figures so far from ${counted}, so ${input.journey} is not judged against its target yet.`
-          : `Only ${counted} reported for ${periodLabel}, too few to judge ${input.journey} against its target.`,
+      sentence: completeness.current
+        ? `${capitalise(periodLabel)} is still in progress: figures so far from ${counted}, so ${input.journey} is not judged against its target yet.`
+        : `Only ${counted} reported for ${periodLabel}, too few to judge ${input.journey} against its target.`,
       drag: null,
     };
   }
+  const judged = judge(input, periodLabel);
+  return completeness?.status === "in-progress" ? { ...judged, sentence: `So far in ${periodLabel}, ${judged.sentence}` } : judged;
+}
+
+const capitalise = (text: string) => `${text.slice(0, 1).toUpperCase()}${text.slice(1)}`;
+
+function judge(input: HeadlineInput, periodLabel: string): Headline {
   const status = journeyStatus(input.score, input.targetScore);
   const drag = dragSentence(input.departments);
   const missing = roundHalfUp(input.shortfall);

@@ -30,6 +30,7 @@ describe("changes between periods", () => {
     expect(dineIn.coverage).toBeLessThan(1);
     expect(dineIn.coverage).toBeGreaterThan(0.9);
     expect(dineIn.periodStatus).toBe("complete");
+    expect(dineIn.lastComplete).toBeNull();
     // The target the headline uses moved with the missing metric; the full target did not.
     expect(dineIn.fullTargetScore).not.toBeNull();
     expect(Math.abs(dineIn.fullTargetScore! - dineIn.targetScore!)).toBeGreaterThan(0.01);
@@ -43,7 +44,8 @@ describe("a period that is not complete", () => {
     expect(overview.periodOptions[0]).toEqual({ key: OPEN_WEEK, label: "Week of 23 Nov 2026 (in progress)" });
     const dineIn = overview.journey!;
     expect(dineIn.score).toBeNull();
-    expect(dineIn.periodStatus).toBe("in-progress");
+    expect(dineIn.periodStatus).toBe("partial");
+    expect(dineIn.currentPeriod).toBe(true);
     expect(dineIn.reported).toEqual({ touchpoints: 0, of: 11 });
     expect(dineIn.lastComplete?.key).toBe("2026-11-16");
     expect(dineIn.change).toBeNull();
@@ -55,7 +57,9 @@ describe("a period that is not complete", () => {
     await saveEntries(kai, { rows: [{ metricId: ticket.id, periodStart: parsePeriodKey(OPEN_WEEK)!, value: 14, source: "OPERATIONAL" }] }, { checkUnusual: false });
     const dineIn = (await getOverview({ period: parsePeriodKey(OPEN_WEEK)! })).journey!;
     expect(dineIn.score).not.toBeNull();
-    expect(dineIn.periodStatus).toBe("in-progress");
+    expect(dineIn.periodStatus).toBe("partial");
+    expect(dineIn.change).toBeNull();
+    expect(dineIn.departments.every((d) => d.change === null)).toBe(true);
     expect(dineIn.reported).toEqual({ touchpoints: 1, of: 11 });
     expect(dineIn.lastComplete?.key).toBe("2026-11-16");
   });
@@ -68,6 +72,18 @@ describe("a period that is not complete", () => {
     await db.metricEntry.deleteMany({ where: { metricId: { in: gone }, periodStart: week } });
     const dineIn = (await getOverview({ period: week })).journey!;
     expect(dineIn.periodStatus).toBe("partial");
+    expect(dineIn.currentPeriod).toBe(false);
     expect(dineIn.lastComplete?.key).toBe("2026-10-26");
+  });
+});
+
+describe("the current month, well reported", () => {
+  it("is judged so far, with its change", async () => {
+    const overview = await getOverview({ view: "MONTH", period: parsePeriodKey("2026-11-01")! });
+    const dineIn = overview.journey!;
+    expect(dineIn.currentPeriod).toBe(true);
+    expect(dineIn.periodStatus).toBe("in-progress");
+    expect(dineIn.change).not.toBeNull();
+    expect(dineIn.lastComplete).toBeNull();
   });
 });
