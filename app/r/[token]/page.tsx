@@ -2,6 +2,7 @@
 // read-only, no way into the rest of the app, never indexed or cached.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { after } from "next/server";
 import { ReportActions } from "@/components/report/report-actions";
 import { ReportView } from "@/components/report/report-view";
 import { recordShareView } from "@/lib/data/share-links";
@@ -24,7 +25,9 @@ export default async function SharedReportPage({ params }: Props) {
   const { token } = await params;
   const shared = await getSharedReport(token);
   if (!shared) notFound();
-  await recordShareView(shared.linkId);
+  // Counted after the page is sent: the count is a write, and a write may wait its turn behind an
+  // import (docs/database.md); the reader must not.
+  after(() => recordShareView(shared.linkId));
   const { report } = shared;
   return (
     <div className="mx-auto max-w-6xl px-4 py-6 sm:px-6 print:max-w-none print:p-0">
