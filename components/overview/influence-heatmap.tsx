@@ -30,9 +30,15 @@ const LABEL: Record<CellState, (cell: InfluenceCell) => string> = {
 
 /** Who drags whom: links between departments in plain words first; the department × department matrix behind "Details". */
 export function InfluenceHeatmap({ influence }: { influence: JourneyOverview["influence"] }) {
-  const [lag, setLag] = useState<Lag>(1);
-  const [detail, setDetail] = useState<string | null>(null);
   const { departments, cells, noun } = influence;
+  // Details open on the lag where something was found: same week when only same-week links were.
+  const [lag, setLag] = useState<Lag>(() =>
+    cells.some((c) => c.lag === 0 && c.state === "together") && !cells.some((c) => c.lag === 1 && (c.state === "lead" || c.state === "two-way")) ? 0 : 1,
+  );
+  // Links that pass the check but have no direction are not named as sentences; say they exist.
+  const twoWay = cells.filter((c) => c.state === "two-way").length;
+  const twoWayNote = `${twoWay} ${twoWay === 1 ? "pair of departments has" : "pairs of departments have"} moved together with no direction to tell (Details).`;
+  const [detail, setDetail] = useState<string | null>(null);
   const cellOf = new Map(cells.map((c) => [`${c.from}-${c.to}-${c.lag}`, c]));
   const find = (a: number, b: number) => cellOf.get(`${a}-${b}-${lag}`) ?? (lag === 0 ? cellOf.get(`${b}-${a}-0`) : undefined);
   const granularity = noun === "week" ? "WEEK" : "MONTH";
@@ -48,12 +54,17 @@ export function InfluenceHeatmap({ influence }: { influence: JourneyOverview["in
       </p>
 
       {influence.sentences.length > 0 ? (
-        <ol className="mt-3 list-decimal space-y-1 pl-5 text-sm" data-testid="influence-sentences">
-          {influence.sentences.map((s) => <li key={s}>{s}</li>)}
-        </ol>
+        <>
+          <ol className="mt-3 list-decimal space-y-1 pl-5 text-sm" data-testid="influence-sentences">
+            {influence.sentences.map((s) => <li key={s}>{s}</li>)}
+          </ol>
+          {twoWay > 0 && <p className="mt-1 text-sm text-slate-700">Also: {twoWayNote}</p>}
+        </>
       ) : (
         <p className="mt-3 text-sm text-slate-700" data-testid="influence-none">
-          {influence.tested > 0
+          {twoWay > 0
+            ? `No department leads another beyond chance over these ${influence.periods} ${noun}s, but ${twoWayNote}`
+            : influence.tested > 0
             ? `No link between departments stands out from chance over these ${influence.periods} ${noun}s (${influence.tested} comparisons of touchpoints).`
             : cells.some((c) => c.state === "too-few")
               ? `Not enough ${noun}s yet: links are looked for once two touchpoints have 12 ${noun}-to-${noun} changes in common.`
