@@ -91,6 +91,23 @@ test("the week in progress is not judged: the headline says how many touchpoints
   await expect(page.getByTestId("journey-headline")).toHaveText(/^Dine-in is /);
 });
 
+test("the trend's start sits under Options, which closes on Escape and on a click outside", async ({ page }) => {
+  await signInAs(page, USERS.executive.email);
+  await page.goto(`/overview?period=${weeksAgo(23)}`);
+  const options = page.getByTestId("overview-options");
+  await options.getByText("Options").click();
+  await expect(page.getByLabel("Trend from")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByLabel("Trend from")).toBeHidden();
+  await expect(options.locator("summary")).toBeFocused();
+  await options.getByText("Options").click();
+  await page.getByTestId("journey-headline").click();
+  await expect(page.getByLabel("Trend from")).toBeHidden();
+  await options.getByText("Options").click();
+  await page.getByLabel("Trend from").selectOption({ index: 3 });
+  await expect(page).toHaveURL(/from=\d{4}-\d{2}-\d{2}/);
+});
+
 test("in the kitchen slowdown the kitchen tops the drag table, the food is at risk, and the period changes by picker", async ({ page }) => {
   await signInAs(page, USERS.executive.email);
   // The demo's slowdown peaks 23 weeks before the current one.

@@ -24,6 +24,7 @@ export function DepartmentTable({ journey, scored, whatIf }: { journey: JourneyO
       <h2 id="drag-heading" className="text-base font-semibold">
         Departments{whatIf && <span className="ml-2 rounded bg-sky-100 px-1.5 py-0.5 text-xs font-medium text-sky-900">what-if</span>}
       </h2>
+      <p className="mt-1 text-xs text-slate-500 sm:hidden">Scroll sideways for target, drag, share and at risk →</p>
       <div className="relative mt-3 overflow-x-auto">
         <table aria-labelledby="drag-heading" className="w-full min-w-[40rem] text-sm" data-testid="drag-table">
           <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500">

@@ -64,8 +64,9 @@ export function JourneyHeadline({ journey, view, base, periodLabel }: { journey:
   const targetMoved = journey.fullTargetScore !== null && formatScore(journey.fullTargetScore) !== formatScore(journey.targetScore);
   return (
     <section aria-labelledby="journey-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-xs sm:p-5">
-      <h2 id="journey-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-500">{journey.name}</h2>
-      <p className="mt-1 text-lg font-semibold leading-snug text-slate-900 sm:text-2xl" data-testid="journey-headline">
+      {/* On a phone the sentence, which starts with the journey's name, is the heading's visible part. */}
+      <h2 id="journey-heading" className="sr-only sm:not-sr-only sm:text-sm sm:font-semibold sm:uppercase sm:tracking-wide sm:text-slate-500">{journey.name}</h2>
+      <p className="text-lg sm:mt-1 font-semibold leading-snug text-slate-900 sm:text-2xl" data-testid="journey-headline">
         {headline.sentence}
         {headline.drag && <span className="block font-normal text-slate-700 sm:inline"> {headline.drag}</span>}
       </p>
@@ -104,7 +105,8 @@ export function JourneyHeadline({ journey, view, base, periodLabel }: { journey:
         <div className="hidden sm:block">
           <Sparkline values={journey.trend.score} label={`${journey.name} score`} width={140} height={44} />
         </div>
-        <dl className="grid grid-cols-[auto_auto] gap-x-3 gap-y-0.5 text-sm">
+        {/* Label over value, three across on a phone; label beside value from sm up. */}
+        <dl className="grid grid-flow-col grid-rows-2 gap-x-4 text-sm sm:grid-flow-row sm:grid-cols-[auto_auto] sm:grid-rows-none sm:gap-x-3 sm:gap-y-0.5">
           <dt className="text-slate-500">Target</dt>
           <dd className="tabular-nums font-medium" data-testid="journey-target">
             {formatScore(journey.targetScore)}
@@ -116,12 +118,12 @@ export function JourneyHeadline({ journey, view, base, periodLabel }: { journey:
           <dd className="tabular-nums font-medium">{formatPercent(journey.coverage)}</dd>
         </dl>
       </div>
-      <details className="mt-3 text-sm text-slate-600">
+      <details className="mt-2 text-sm text-slate-600 sm:mt-3">
         <summary className="cursor-pointer select-none text-slate-700 hover:text-slate-900">
           <span aria-hidden="true" className="mr-1 inline-flex size-4 items-center justify-center rounded-full border border-slate-400 text-[10px] font-bold">i</span>
           {headline.status === "under-target"
-            ? `Why ${missing.toFixed(1)} missing points, not the ${formatScore(roundHalfUp(roundHalfUp(journey.targetScore ?? 0) - roundHalfUp(journey.score ?? 0)))} to target`
-            : "Why a journey on target can still miss points"}
+            ? `Why ${missing.toFixed(1)} missing, not ${formatScore(roundHalfUp(roundHalfUp(journey.targetScore ?? 0) - roundHalfUp(journey.score ?? 0)))}?`
+            : "Why on target, yet points missing?"}
         </summary>
         <p className="mt-1 max-w-prose">
           Missing points add up what each touchpoint below its own target costs the journey (its drag). Touchpoints above

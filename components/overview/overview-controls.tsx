@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useRef } from "react";
 import type { Overview } from "@/lib/data/overview";
 import { formatScore } from "@/lib/format";
 import { viewParam } from "@/lib/validation/overview";
@@ -17,6 +18,24 @@ export function OverviewControls({ overview, navigate }: { overview: Overview; n
   const period = overview.period!.key;
   const from = overview.from!;
   const fromOptions = overview.periodOptions.filter((p) => p.key <= period);
+  const options = useRef<HTMLDetailsElement>(null);
+  // The Options popover closes on Escape (focus back on its button) and on a click outside it.
+  useEffect(() => {
+    const close = (event: KeyboardEvent | PointerEvent) => {
+      const details = options.current;
+      if (!details?.open) return;
+      if (event instanceof KeyboardEvent ? event.key === "Escape" : !details.contains(event.target as Node)) {
+        details.open = false;
+        if (event instanceof KeyboardEvent) details.querySelector("summary")?.focus();
+      }
+    };
+    document.addEventListener("keydown", close);
+    document.addEventListener("pointerdown", close);
+    return () => {
+      document.removeEventListener("keydown", close);
+      document.removeEventListener("pointerdown", close);
+    };
+  }, []);
   return (
     <div className="grid w-full grid-cols-2 items-end gap-2 sm:flex sm:w-auto sm:flex-wrap sm:gap-3">
       <div className="text-sm">
@@ -51,7 +70,7 @@ export function OverviewControls({ overview, navigate }: { overview: Overview; n
           ))}
         </select>
       </div>
-      <details className="relative text-sm" data-testid="overview-options">
+      <details ref={options} className="relative text-sm" data-testid="overview-options">
         <summary className="cursor-pointer list-none rounded-md border border-slate-300 bg-white px-3 py-2 font-medium text-slate-700 select-none hover:bg-slate-50 [&::-webkit-details-marker]:hidden">
           Options <span aria-hidden="true">▾</span>
         </summary>
