@@ -61,7 +61,7 @@ export function JourneyHeadline({ journey, view, base, periodLabel }: { journey:
   // The missing points as the drag chart adds them up.
   const missing = apportion(journey.departments.map((d) => d.drag)).reduce((a, b) => a + b, 0);
   const judged = journey.periodStatus !== "partial";
-  const targetMoved = journey.fullTargetScore !== null && formatScore(journey.fullTargetScore) !== formatScore(journey.targetScore);
+  const targetMoved = journey.targetScore !== null && journey.fullTargetScore !== null && formatScore(journey.fullTargetScore) !== formatScore(journey.targetScore);
   return (
     <section aria-labelledby="journey-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-xs sm:p-5">
       {/* On a phone the sentence, which starts with the journey's name, is the heading's visible part. */}
@@ -110,7 +110,7 @@ export function JourneyHeadline({ journey, view, base, periodLabel }: { journey:
           <dt className="text-slate-500">Target</dt>
           <dd className="tabular-nums font-medium" data-testid="journey-target">
             {formatScore(journey.targetScore)}
-            {targetMoved && <span className="font-normal text-slate-600"> for the figures in ({formatScore(journey.fullTargetScore)} with all)</span>}
+            {targetMoved && <span className="font-normal text-slate-500">*</span>}
           </dd>
           <dt className="text-slate-500">Missing points</dt>
           <dd className="tabular-nums font-medium" data-testid="missing-points">{judged ? missing.toFixed(1) : "—"}</dd>
@@ -118,6 +118,11 @@ export function JourneyHeadline({ journey, view, base, periodLabel }: { journey:
           <dd className="tabular-nums font-medium">{formatPercent(journey.coverage)}</dd>
         </dl>
       </div>
+      {targetMoved && (
+        <p className="mt-1 text-xs text-slate-600" data-testid="target-note">
+          * The target for the figures that are in; {formatScore(journey.fullTargetScore)} with every figure.
+        </p>
+      )}
       <details className="mt-2 text-sm text-slate-600 sm:mt-3">
         <summary className="cursor-pointer select-none text-slate-700 hover:text-slate-900">
           <span aria-hidden="true" className="mr-1 inline-flex size-4 items-center justify-center rounded-full border border-slate-400 text-[10px] font-bold">i</span>
