@@ -2,9 +2,9 @@ import Link from "next/link";
 import { Sparkline } from "@/components/charts/sparkline";
 import { ScoreBadge } from "@/components/ui/score-badge";
 import type { JourneyOverview } from "@/lib/data/overview";
-import { apportion, formatPercent, formatScore, roundHalfUp } from "@/lib/format";
+import { formatPercent, formatScore } from "@/lib/format";
 import { periodNoun, type ViewGranularity } from "@/lib/periods";
-import { journeyHeadline, type Headline } from "@/lib/scoring/headline";
+import { journeyHeadline, shownDrags, shownGap, type Headline } from "@/lib/scoring/headline";
 import type { JourneyScore } from "@/lib/scoring/journey";
 import { viewParam } from "@/lib/validation/overview";
 import { Change } from "./change";
@@ -25,8 +25,7 @@ function TargetBadge({ headline, journey }: { headline: Headline; journey: Journ
   }
   if (headline.status === "no-target") return <ScoreBadge band={journey.band} />;
   const { icon, className } = STATUS[headline.status];
-  const gap = roundHalfUp(roundHalfUp(journey.targetScore ?? 0) - roundHalfUp(journey.score ?? 0));
-  const label = headline.status === "under-target" ? `${gap.toFixed(1)} under target` : "On target";
+  const label = headline.status === "under-target" ? `${shownGap(journey.score!, journey.targetScore!).toFixed(1)} under target` : "On target";
   return (
     <span className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ${className}`} data-testid="journey-status">
       <span aria-hidden="true">{icon}</span>
@@ -59,7 +58,7 @@ export function JourneyHeadline({ journey, view, base, periodLabel }: { journey:
     periodLabel,
   );
   // The missing points as the drag chart adds them up.
-  const missing = apportion(journey.departments.map((d) => d.drag)).reduce((a, b) => a + b, 0);
+  const missing = shownDrags(journey.departments.map((d) => d.drag)).total;
   const judged = journey.periodStatus !== "partial";
   const targetMoved = journey.targetScore !== null && journey.fullTargetScore !== null && formatScore(journey.fullTargetScore) !== formatScore(journey.targetScore);
   return (
@@ -127,7 +126,7 @@ export function JourneyHeadline({ journey, view, base, periodLabel }: { journey:
         <summary className="cursor-pointer select-none text-slate-700 hover:text-slate-900">
           <span aria-hidden="true" className="mr-1 inline-flex size-4 items-center justify-center rounded-full border border-slate-400 text-[10px] font-bold">i</span>
           {headline.status === "under-target"
-            ? `Why ${missing.toFixed(1)} missing, not ${formatScore(roundHalfUp(roundHalfUp(journey.targetScore ?? 0) - roundHalfUp(journey.score ?? 0)))}?`
+            ? `Why ${missing.toFixed(1)} missing, not ${shownGap(journey.score!, journey.targetScore!).toFixed(1)}?`
             : "Why on target, yet points missing?"}
         </summary>
         <p className="mt-1 max-w-prose">

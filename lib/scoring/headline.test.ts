@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dragSentence, journeyHeadline, journeyStatus, shownDrags, type HeadlineDepartment } from "./headline";
+import { dragSentence, journeyHeadline, journeyStatus, shownDrags, shownGap, type HeadlineDepartment } from "./headline";
 
 const facilities: HeadlineDepartment = {
   name: "Facilities",
@@ -167,5 +167,14 @@ describe("shownDrags", () => {
 
   it("shows no shares when nothing shows as missing", () => {
     expect(shownDrags([0.01, 0.02])).toEqual({ rows: [{ index: 1, points: 0, share: 0 }, { index: 0, points: 0, share: 0 }], total: 0 });
+  });
+});
+
+describe("shownGap", () => {
+  it("is the difference of the two numbers as shown", () => {
+    expect(shownGap(78.9, 82.2)).toBe(3.3);
+    expect(shownGap(80.04, 84.74999999999999)).toBe(4.8);
+    expect(shownGap(83.4, 82.2)).toBe(-1.2);
+    expect(shownGap(78.95, 78.96)).toBe(0);
   });
 });

@@ -47,6 +47,11 @@ export function shownDrags(drags: readonly number[]): { rows: ShownDrag[]; total
 const points = (shown: number) => `${shown.toFixed(1)} point${shown.toFixed(1) === "1.0" ? "" : "s"}`;
 const versus = (score: number | null, target: number | null) => `${formatScore(score)} vs ${formatScore(target)}`;
 
+/** target − score as a reader sees it: the difference of the two numbers shown (one decimal), so it always matches them. */
+export function shownGap(score: number, targetScore: number): number {
+  return roundHalfUp(roundHalfUp(targetScore) - roundHalfUp(score));
+}
+
 /** The status by the rounded numbers a reader sees, so "78.95 vs 78.96" never reads "under target" as 79.0 vs 79.0. */
 export function journeyStatus(score: number | null, targetScore: number | null): Exclude<JourneyStatus, "incomplete"> {
   if (score === null) return "no-figures";
@@ -108,11 +113,11 @@ function judge(input: HeadlineInput, periodLabel: string): Headline {
     case "no-target":
       return { status, sentence: `${input.journey} scores ${formatScore(input.score)}; its touchpoints have no targets yet, so nothing counts as missing.`, drag: null };
     case "under-target": {
-      const gap = roundHalfUp(roundHalfUp(input.targetScore!) - roundHalfUp(input.score!));
+      const gap = shownGap(input.score!, input.targetScore!);
       return { status, sentence: `${input.journey} is ${points(gap)} under target (${versus(input.score, input.targetScore)}).`, drag };
     }
     case "on-target": {
-      const above = roundHalfUp(roundHalfUp(input.score!) - roundHalfUp(input.targetScore!));
+      const above = -shownGap(input.score!, input.targetScore!);
       const where = above > 0 ? `${points(above)} above target` : "on target";
       if (missing < 0.1 || drag === null) {
         return { status, sentence: `${input.journey} is ${where} (${versus(input.score, input.targetScore)}), and every touchpoint with figures meets its own target.`, drag: null };
