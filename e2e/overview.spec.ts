@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { USERS, signInAs, weeksAgo } from "./fixtures";
 
 /** Marks the window, so a test can tell a client-side change from a full page load. */
@@ -158,7 +159,7 @@ test("influence: links in plain words first, every pair behind Details, by keybo
   await expect(page.getByTestId("influence-window")).toContainText("Measured on weekly scores, whatever this page shows: the 26 weeks from");
   const sentences = page.getByTestId("influence-sentences");
   await expect(sentences.getByRole("listitem").first()).toHaveText(
-    /^Delivery’s Delivery to the door: its usual weekly swing of \d+\.\d points has been followed by \d+\.\d points? the same way at Customer Care’s Support chat the next week \((strong|moderate) link, 26 weeks\)\.$/,
+    /^Delivery to the door \(Delivery\): its usual weekly swing of \d+\.\d points has been followed by \d+\.\d points? the same way at Support chat \(Customer Care\) the next week \((strong|moderate) link, 26 weeks\)\.$/,
   );
   expect(await sentences.textContent()).not.toMatch(/\br =|\blag\b|n\/e/);
 
@@ -168,13 +169,13 @@ test("influence: links in plain words first, every pair behind Details, by keybo
   await details.focus();
   await page.keyboard.press("Enter");
   await expect(heatmap).toBeVisible();
-  const cell = heatmap.getByRole("button", { name: /^Delivery’s Delivery to the door → Customer Care’s Support chat, next week: (strong|moderate) link/ });
+  const cell = heatmap.getByRole("button", { name: /^(Strong|Moderate): Delivery to the door \(Delivery\) → Support chat \(Customer Care\), next week: (strong|moderate) link/ });
   await cell.focus();
   await expect(page.getByTestId("influence-detail")).toContainText("passes the false-discovery check across 29 tests");
   await expect(page.getByTestId("influence-legend")).toContainText("Not enough weeks with scores on both sides yet");
   await page.getByText("Same week", { exact: true }).click();
   // Same-week cells are symmetric: the pair appears in both rows.
-  await expect(heatmap.getByRole("button", { name: /^(Delivery and Customer Care, the same week|Delivery’s Delivery to the door → Customer Care’s Support chat, same week)/ })).toHaveCount(2);
+  await expect(heatmap.getByRole("button", { name: /^[A-Z][a-z ]+: (Delivery and Customer Care, the same week|Delivery to the door \(Delivery\) → Support chat \(Customer Care\), same week)/ })).toHaveCount(2);
 
   await page.getByText("Show the figures as a table").click();
   await expect(page.getByTestId("trend-table").locator("tbody tr")).toHaveCount(26);
@@ -201,4 +202,50 @@ test("an unknown touchpoint shows the not-found page", async ({ page }) => {
   const response = await page.goto("/touchpoints/999999");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+});
+
+for (const viewport of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) {
+  test(`the overview passes axe's WCAG 2.1 AA checks at ${viewport.width}×${viewport.height}, with Details and Options open`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await signInAs(page, USERS.executive.email);
+    await page.goto(`/overview?period=${weeksAgo(23)}`);
+    await expect(page.getByTestId("journey-headline")).toBeVisible();
+    await page.getByText("Details: every pair of departments").click();
+    await page.getByTestId("drag-row").first().getByRole("button").click();
+    await page.getByTestId("overview-options").getByText("Options").click();
+    const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  });
+}
+
+test("charts hold no empty Tab stops: from the trend's department buttons the next Tab goes to the table of figures", async ({ page }) => {
+  await signInAs(page, USERS.executive.email);
+  await page.goto(`/overview?period=${weeksAgo(23)}`);
+  const lastToggle = page.getByRole("group", { name: "Departments on the chart" }).getByRole("button").last();
+  await lastToggle.focus();
+  await page.keyboard.press("Tab");
+  const focused = await page.evaluate(() => ({ tag: document.activeElement?.tagName, hidden: !!document.activeElement?.closest("[aria-hidden=true]") }));
+  expect(focused.hidden, "focus never lands inside an aria-hidden chart").toBe(false);
+  expect(focused.tag).not.toBe("svg");
+});
+
+test("printed from a wide window, the overview keeps the answer and every stage, and leaves the controls off the paper", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signInAs(page, USERS.executive.email);
+  await page.goto(`/overview?period=${weeksAgo(23)}`);
+  await expect(page.getByTestId("journey-headline")).toBeVisible();
+  await page.emulateMedia({ media: "print" });
+  // A4 at 14 mm margins is about 690 CSS px wide; lay the page out at that width as the printer does.
+  await page.setViewportSize({ width: 690, height: 900 });
+  for (const hidden of [page.getByLabel("Journey", { exact: true }), page.getByRole("heading", { name: "What if" }), page.getByRole("group", { name: "Departments on the chart" })]) {
+    await expect(hidden).toBeHidden();
+  }
+  await expect(page.getByTestId("journey-headline")).toBeVisible();
+  await expect(page.getByTestId("drag-chart")).toBeVisible();
+  const width = await page.evaluate(() => document.documentElement.clientWidth);
+  const stages = page.getByRole("list", { name: /stages, upstream to downstream/ }).locator("> li");
+  for (const stage of await stages.all()) {
+    const box = (await stage.boundingBox())!;
+    expect(box.x + box.width, "every stage on the paper").toBeLessThanOrEqual(width + 1);
+  }
 });

@@ -113,7 +113,7 @@ function TouchpointItem({ touchpoint: t, view, stageId, pending, errors, metricE
       <details>
         <summary className="flex cursor-pointer flex-wrap items-center gap-x-3 gap-y-1 px-4 py-3 text-sm">
           <span className="font-medium">{t.name}</span>
-          {t.momentOfTruth && <span className="text-band-fair">★ moment of truth</span>}
+          {t.momentOfTruth && <span className="text-band-fair-ink">★ moment of truth</span>}
           <span className="text-xs text-slate-500">{department?.name ?? "archived department"} · weight {t.weight} · {t.metrics.filter((m) => !m.archived).length} metrics</span>
           {t.archived && <span className="rounded bg-slate-200 px-1.5 py-0.5 text-xs">Archived</span>}
         </summary>

@@ -356,7 +356,7 @@ function GridRow({ row, index, draft, dirty, problem, saved, readOnly, onEdit }:
         {check.fields.note && <p className="mt-1 text-xs text-red-700">{check.fields.note}</p>}
       </td>
       <td className="px-3 py-2.5 text-xs">
-        {problem ? <span className="font-medium text-red-700">✕ Not saved</span> : dirty ? <span className="font-medium text-amber-800">● Unsaved</span> : saved ? <span className="text-band-good">✓ Saved</span> : null}
+        {problem ? <span className="font-medium text-red-700">✕ Not saved</span> : dirty ? <span className="font-medium text-amber-800">● Unsaved</span> : saved ? <span className="text-band-good-ink">✓ Saved</span> : null}
       </td>
     </tr>
   );

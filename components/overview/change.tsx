@@ -7,7 +7,7 @@ export function Change({ value, noun }: { value: number | null; noun?: string })
   if (rounded === 0) return <span className="text-slate-600">no change{noun ? ` since the previous ${noun}` : ""}</span>;
   const up = rounded > 0;
   return (
-    <span className={up ? "text-band-good" : "text-band-poor"}>
+    <span className={up ? "text-band-good-ink" : "text-band-poor-ink"}>
       <span aria-hidden="true">{up ? "▲" : "▼"}</span>
       <span className="sr-only">{up ? "up" : "down"}</span> {formatScore(Math.abs(rounded))}
       {noun && <span className="text-slate-600"> vs previous {noun}</span>}

@@ -20,13 +20,13 @@ export function DepartmentTable({ journey, scored, whatIf }: { journey: JourneyO
     shares[r.index] = r.share;
   }
   return (
-    <section aria-labelledby="drag-heading" className="min-w-0 rounded-xl border border-slate-200 bg-white p-5 shadow-xs">
+    <section aria-labelledby="drag-heading" className="min-w-0 rounded-xl border border-slate-200 bg-white p-5 shadow-xs print:mt-4 print:break-inside-avoid">
       <h2 id="drag-heading" className="text-base font-semibold">
         Departments{whatIf && <span className="ml-2 rounded bg-sky-100 px-1.5 py-0.5 text-xs font-medium text-sky-900">what-if</span>}
       </h2>
       <p className="mt-1 text-xs text-slate-500 sm:hidden">Scroll sideways for target, drag, share and at risk →</p>
-      <div className="relative mt-3 overflow-x-auto">
-        <table aria-labelledby="drag-heading" className="w-full min-w-[40rem] text-sm" data-testid="drag-table">
+      <div className="relative mt-3 overflow-x-auto print:overflow-visible" tabIndex={0} role="region" aria-label="Departments table, scrolls sideways on small screens">
+        <table aria-labelledby="drag-heading" className="w-full min-w-[40rem] text-sm print:min-w-0" data-testid="drag-table">
           <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
             <tr>
               <th scope="col" className="py-1.5 pr-3">Department</th>

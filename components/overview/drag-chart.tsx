@@ -53,7 +53,7 @@ export function DragChart({ journey, scored }: { journey: JourneyOverview; score
   const judged = journey.periodStatus !== "partial";
 
   return (
-    <section aria-labelledby="drag-chart-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-xs sm:p-5" data-testid="drag-chart">
+    <section aria-labelledby="drag-chart-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-xs sm:p-5 print:break-inside-avoid" data-testid="drag-chart">
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
         <h2 id="drag-chart-heading" className="text-base font-semibold">Which departments cost the missing points</h2>
         {judged && <p className="text-sm text-slate-600 tabular-nums">{rows.length ? `${missing.toFixed(1)} points missing in all` : "None missing"}</p>}

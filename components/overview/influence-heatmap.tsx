@@ -9,11 +9,19 @@ type Lag = 0 | 1;
 
 const LINKED: CellState[] = ["lead", "two-way", "together"];
 
-/** Blue for moving the same way, orange for opposite ways (Okabe–Ito), deeper when stronger; the word is always shown too. */
+/**
+ * Blue for moving the same way, orange for opposite ways (Okabe–Ito), deeper when stronger; the word
+ * is always shown too. Strong cells are solid with white text (≥ 5:1); the orange is darkened from
+ * Okabe–Ito's #d55e00, which gives white text only 3.9:1.
+ */
+function linkStyle(strength: NonNullable<InfluenceCell["strength"]>, sameWay: boolean): React.CSSProperties {
+  const [r, g, b] = sameWay ? [0, 114, 178] : [179, 78, 0];
+  if (strength === "strong") return { backgroundColor: `rgb(${r}, ${g}, ${b})`, color: "white" };
+  return { backgroundColor: `rgba(${r}, ${g}, ${b}, ${strength === "moderate" ? 0.45 : 0.2})`, color: "#0f172a" };
+}
+
 function cellStyle(cell: InfluenceCell): React.CSSProperties {
-  if (!LINKED.includes(cell.state)) return {};
-  const alpha = cell.strength === "strong" ? 0.8 : cell.strength === "moderate" ? 0.5 : 0.25;
-  return { backgroundColor: cell.sameWay ? `rgba(0, 114, 178, ${alpha})` : `rgba(213, 94, 0, ${alpha})`, color: alpha > 0.55 ? "white" : "#0f172a" };
+  return LINKED.includes(cell.state) ? linkStyle(cell.strength!, cell.sameWay!) : {};
 }
 
 const capital = (s: string) => s[0]!.toUpperCase() + s.slice(1);
@@ -46,7 +54,7 @@ export function InfluenceHeatmap({ influence }: { influence: JourneyOverview["in
   const to = formatPeriod(parsePeriodKey(influence.to)!, granularity);
 
   return (
-    <section aria-labelledby="influence-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-xs">
+    <section aria-labelledby="influence-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-xs print:break-inside-avoid">
       <h2 id="influence-heading" className="text-base font-semibold">Who drags whom</h2>
       <p className="mt-1 max-w-prose text-sm text-slate-600" data-testid="influence-window">
         Measured on {noun}ly scores, whatever this page shows: the {influence.periods} {noun}s from {from} to {to}. A link is named only when it is
@@ -72,7 +80,7 @@ export function InfluenceHeatmap({ influence }: { influence: JourneyOverview["in
         </p>
       )}
 
-      <details className="mt-4 text-sm" onToggle={() => setDetail(null)}>
+      <details className="mt-4 text-sm print:hidden" onToggle={() => setDetail(null)}>
         <summary className="cursor-pointer font-medium text-brand-dark">Details: every pair of departments</summary>
         <fieldset className="mt-3">
           <legend className="sr-only">Compare</legend>
@@ -86,7 +94,7 @@ export function InfluenceHeatmap({ influence }: { influence: JourneyOverview["in
           </div>
         </fieldset>
 
-        <div className="relative mt-3 overflow-x-auto">
+        <div className="relative mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label="Every pair of departments, scrolls sideways on small screens">
           <table className="border-separate border-spacing-1 text-xs" data-testid="influence-heatmap">
             <caption className="sr-only">
               {lag === 1 ? `Whether a change at the row department is followed by one at the column department the next ${noun}` : `Whether two departments change together in the same ${noun}`}
@@ -110,7 +118,8 @@ export function InfluenceHeatmap({ influence }: { influence: JourneyOverview["in
                         <button
                           type="button"
                           title={cell.detail}
-                          aria-label={cell.detail}
+                          // The name starts with the visible word (WCAG 2.5.3, label in name); the sentence follows.
+                          aria-label={`${LABEL[cell.state](cell)}: ${cell.detail}`}
                           onMouseEnter={() => setDetail(cell.detail)}
                           onFocus={() => setDetail(cell.detail)}
                           onClick={() => setDetail(cell.detail)}
@@ -133,10 +142,10 @@ export function InfluenceHeatmap({ influence }: { influence: JourneyOverview["in
         </p>
 
         <h3 className="mt-3 font-semibold">What the cells mean</h3>
-        <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-slate-700" data-testid="influence-legend">
-          <dt><span className="inline-block rounded px-1.5 text-white" style={{ backgroundColor: "rgba(0, 114, 178, 0.8)" }}>Strong</span> <span className="inline-block rounded px-1.5" style={{ backgroundColor: "rgba(0, 114, 178, 0.5)" }}>Moderate</span> <span className="inline-block rounded px-1.5" style={{ backgroundColor: "rgba(0, 114, 178, 0.25)" }}>Weak</span></dt>
+        <dl className="mt-1 grid grid-cols-1 gap-x-3 text-slate-700 sm:grid-cols-[auto_1fr] sm:gap-y-1 [&>dd]:mb-2 sm:[&>dd]:mb-0" data-testid="influence-legend">
+          <dt>{(["strong", "moderate", "weak"] as const).map((strength) => <span key={strength} className="mr-1 inline-block rounded px-1.5" style={linkStyle(strength, true)}>{capital(strength)}</span>)}</dt>
           <dd>A link that stands out from chance, the two moving the same way: {lag === 1 ? `a change at the row department has been followed by one at the column department the next ${noun}` : `they have changed together in the same ${noun}`}. The word is how closely they moved.</dd>
-          <dt><span className="inline-block rounded px-1.5 text-white" style={{ backgroundColor: "rgba(213, 94, 0, 0.8)" }}>Orange</span></dt>
+          <dt><span className="inline-block rounded px-1.5" style={linkStyle("strong", false)}>Orange</span></dt>
           <dd>The same, but moving opposite ways (one rises as the other falls).</dd>
           <dt>Both ways</dt>
           <dd>Linked the next {noun}, but the column department’s changes lead the row’s as much, or that stands out from chance too: no direction claimed.</dd>

@@ -41,7 +41,7 @@ export function JourneyDashboard({ overview, journey }: { overview: Overview; jo
       <DragChart journey={journey} scored={base} />
       <JourneyMap journey={journey} />
       <TrendChart journey={journey} view={overview.view} />
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(16rem,1fr)]">
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(16rem,1fr)] print:block">
         <DepartmentTable journey={journey} scored={scenario ?? base} whatIf={scenario !== null} />
         <WhatIfPanel
           departments={journey.departments}

@@ -10,8 +10,8 @@ import { viewParam } from "@/lib/validation/overview";
 import { Change } from "./change";
 
 const STATUS = {
-  "under-target": { icon: "▼", className: "bg-band-poor/10 text-band-poor ring-band-poor/30" },
-  "on-target": { icon: "●", className: "bg-band-good/10 text-band-good ring-band-good/30" },
+  "under-target": { icon: "▼", className: "bg-band-poor/10 text-band-poor-ink ring-band-poor/30" },
+  "on-target": { icon: "●", className: "bg-band-good/10 text-band-good-ink ring-band-good/30" },
 } as const;
 
 /** Status against the journey's own target, in words; the score band only when there is no target. */

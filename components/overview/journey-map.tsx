@@ -8,14 +8,14 @@ const TILE_BORDER = { "on-target": "border-l-band-good", "below-target": "border
 /** Stages left to right (upstream first), each touchpoint a tile against its own target. */
 export function JourneyMap({ journey }: { journey: JourneyOverview }) {
   return (
-    <section aria-labelledby="map-heading" className="rounded-xl border border-slate-200 bg-white shadow-xs">
+    <section aria-labelledby="map-heading" className="rounded-xl border border-slate-200 bg-white shadow-xs print:break-inside-avoid">
       <div className="flex flex-wrap items-baseline justify-between gap-2 border-b border-slate-100 px-5 py-3">
         <h2 id="map-heading" className="text-base font-semibold">Journey map</h2>
         <p className="text-xs text-slate-600">
-          <span aria-hidden="true" className="text-band-fair">★</span> moment of truth (counts double) · open a touchpoint for its report
+          <span aria-hidden="true" className="text-band-fair-ink">★</span> moment of truth (counts double) · open a touchpoint for its report
         </p>
       </div>
-      <ol className="grid gap-4 overflow-x-auto p-5 sm:grid-flow-col sm:auto-cols-[minmax(10.5rem,1fr)]" aria-label={`${journey.name} stages, upstream to downstream`}>
+      <ol className="grid gap-4 overflow-x-auto p-5 sm:grid-flow-col sm:auto-cols-[minmax(10.5rem,1fr)] print:grid-flow-row print:grid-cols-3 print:overflow-visible" aria-label={`${journey.name} stages, upstream to downstream`}>
         {journey.stages.map((stage, index) => (
           <li key={stage.id} className="min-w-0">
             <p className="mb-2 flex items-baseline justify-between gap-2 text-xs font-semibold uppercase tracking-wide text-slate-500">
@@ -34,7 +34,7 @@ export function JourneyMap({ journey }: { journey: JourneyOverview }) {
                       <span className="text-sm font-medium leading-snug">
                         {t.name}
                         {t.momentOfTruth && (
-                          <span className="ml-1 text-band-fair" title="Moment of truth">
+                          <span className="ml-1 text-band-fair-ink" title="Moment of truth">
                             ★<span className="sr-only"> moment of truth</span>
                           </span>
                         )}

@@ -37,7 +37,7 @@ export function OverviewControls({ overview, navigate }: { overview: Overview; n
     };
   }, []);
   return (
-    <div className="grid w-full grid-cols-2 items-end gap-2 sm:flex sm:w-auto sm:flex-wrap sm:gap-3">
+    <div className="grid w-full grid-cols-2 items-end gap-2 sm:flex sm:w-auto sm:flex-wrap sm:gap-3 print:hidden">
       <div className="text-sm">
         <label htmlFor="overview-journey" className={label}>Journey</label>
         <select id="overview-journey" className={select} value={overview.journey!.id} onChange={(e) => navigate({ journey: e.target.value })}>

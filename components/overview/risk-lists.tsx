@@ -36,7 +36,7 @@ export function RiskLists({ journey, view }: { journey: JourneyOverview; view: V
                 </div>
                 <p className="mt-0.5 flex flex-wrap justify-between gap-x-3 text-xs">
                   <Owner item={item} />
-                  <span className="text-band-poor">
+                  <span className="text-band-poor-ink">
                     {[item.belowWarning && "below warning line", item.fallingFor >= 3 && `falling ${item.fallingFor} ${noun}s in a row`].filter(Boolean).join(" · ")}
                   </span>
                 </p>

@@ -11,14 +11,22 @@ type Series = { key: string; name: string; colour: string; dashed?: boolean; wid
 type Row = { label: string; short: string } & Record<string, number | null | string>;
 
 /** Each series' value in a period and its change from the period before: the period compare. */
-function CompareTooltip({ active, payload, rows, noun }: Partial<TooltipContentProps<number, string>> & { rows: Row[]; noun: string }) {
+function CompareTooltip({ active, payload, rows }: Partial<TooltipContentProps<number, string>> & { rows: Row[] }) {
   if (!active || !payload?.length) return null;
   const row = payload[0]!.payload as Row;
   const previous = rows[rows.indexOf(row) - 1];
   return (
-    <div className="rounded-md border border-slate-200 bg-white px-3 py-2 text-xs shadow-md">
+    // Narrow enough for a phone: the change column is headed once instead of "vs previous week" on every row.
+    <div className="max-w-[min(20rem,calc(100vw-4rem))] rounded-md border border-slate-200 bg-white px-3 py-2 text-xs shadow-md">
       <p className="mb-1 font-semibold">{row.label}</p>
       <table>
+        <thead>
+          <tr className="text-slate-500">
+            <th scope="col" className="sr-only">Series</th>
+            <th scope="col" className="pr-2 text-right font-normal">Score</th>
+            <th scope="col" className="text-right font-normal">{previous ? `vs ${previous.short}` : ""}</th>
+          </tr>
+        </thead>
         <tbody>
           {payload.map((p) => {
             const value = p.value as number | null;
@@ -28,7 +36,7 @@ function CompareTooltip({ active, payload, rows, noun }: Partial<TooltipContentP
               <tr key={String(p.dataKey)}>
                 <th scope="row" className="pr-3 text-left font-normal" style={{ color: p.color }}>{p.name}</th>
                 <td className="pr-2 text-right tabular-nums font-medium">{formatScore(value ?? null)}</td>
-                <td className="text-right tabular-nums text-slate-500">{delta === null ? "" : `${delta >= 0 ? "+" : "−"}${formatScore(Math.abs(delta))} vs previous ${noun}`}</td>
+                <td className="text-right tabular-nums text-slate-500">{delta === null ? "" : `${delta >= 0 ? "+" : "−"}${formatScore(Math.abs(delta))}`}</td>
               </tr>
             );
           })}
@@ -73,7 +81,7 @@ export function TrendChart({ journey, view }: { journey: JourneyOverview; view: 
     });
 
   return (
-    <section aria-labelledby="trend-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-xs">
+    <section aria-labelledby="trend-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-xs print:break-inside-avoid">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="trend-heading" className="text-base font-semibold">Trend</h2>
         <p className="text-xs text-slate-600">
@@ -81,7 +89,7 @@ export function TrendChart({ journey, view }: { journey: JourneyOverview; view: 
           {markers.hasMarkers && " · numbered markers are process changes"}
         </p>
       </div>
-      <div className="mt-3 flex flex-wrap gap-2" role="group" aria-label="Departments on the chart">
+      <div className="mt-3 flex flex-wrap gap-2 print:hidden" role="group" aria-label="Departments on the chart">
         {journey.departments.map((d) => (
           <button
             key={d.id}
@@ -98,12 +106,12 @@ export function TrendChart({ journey, view }: { journey: JourneyOverview; view: 
       <div className="relative mt-4">
         <div className="h-72" aria-hidden="true">
           <ResponsiveContainer width="100%" height="100%">
-            <LineChart data={rows} margin={{ top: markers.hasMarkers ? MARKER_MARGIN_TOP : 8, right: 16, bottom: 0, left: -16 }}>
+            <LineChart accessibilityLayer={false} data={rows} margin={{ top: markers.hasMarkers ? MARKER_MARGIN_TOP : 8, right: 16, bottom: 0, left: -16 }}>
               <CartesianGrid stroke="#e2e8f0" vertical={false} />
               <XAxis dataKey="short" tick={{ fontSize: 12, fill: "#475569" }} tickLine={false} minTickGap={16} />
               <YAxis domain={[0, 100]} tick={{ fontSize: 12, fill: "#475569" }} tickLine={false} axisLine={false} />
               {last && <ReferenceLine x={last.short} stroke="#94a3b8" strokeDasharray="2 3" label={{ value: "shown", position: "insideTopRight", fontSize: 11, fill: "#475569" }} />}
-              <Tooltip content={<CompareTooltip rows={rows} noun={noun} />} {...(markers.markerHovered ? { active: false } : {})} />
+              <Tooltip content={<CompareTooltip rows={rows} />} allowEscapeViewBox={{ x: false, y: true }} {...(markers.markerHovered ? { active: false } : {})} />
               {markers.lines}
               {series.map((s) => (
                 <Line
@@ -125,7 +133,7 @@ export function TrendChart({ journey, view }: { journey: JourneyOverview; view: 
         {markers.card}
       </div>
       <ChangeList changes={changes} heading="Changes in this range" className="mt-3" />
-      <details className="mt-3 text-sm">
+      <details className="mt-3 text-sm print:hidden">
         <summary className="cursor-pointer text-slate-700">Show the figures as a table</summary>
         <div className="relative mt-2 max-h-80 overflow-auto">
           <table className="w-full text-right tabular-nums" data-testid="trend-table">

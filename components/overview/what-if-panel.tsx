@@ -24,7 +24,7 @@ export function WhatIfPanel({ departments, lifts, onChange, onReset, base, scena
   const any = Object.values(lifts).some((v) => v > 0);
   const result = scenario ?? base;
   return (
-    <section aria-labelledby="what-if-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-xs">
+    <section aria-labelledby="what-if-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-xs print:hidden">
       <div className="flex items-baseline justify-between gap-2">
         <h2 id="what-if-heading" className="text-base font-semibold">What if…</h2>
         {any && (

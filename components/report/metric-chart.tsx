@@ -33,7 +33,7 @@ export function MetricChart({ periods, values, unit, target, warning, comparison
         {!shortUnit && <p className="text-[11px] text-slate-500">{unit}</p>}
         <div className="min-h-0 flex-1">
           <ResponsiveContainer width="100%" height="100%">
-            <LineChart data={rows} margin={{ top: markers.hasMarkers ? MARKER_MARGIN_TOP : 8, right: 12, bottom: 0, left: 4 }}>
+            <LineChart accessibilityLayer={false} data={rows} margin={{ top: markers.hasMarkers ? MARKER_MARGIN_TOP : 8, right: 12, bottom: 0, left: 4 }}>
               <CartesianGrid stroke="#e2e8f0" vertical={false} />
               <XAxis dataKey="short" tick={{ fontSize: 11, fill: "#475569" }} tickLine={false} minTickGap={12} />
               <YAxis

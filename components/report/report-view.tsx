@@ -46,7 +46,7 @@ export function ReportView({ report, historyHref, changeLinks }: Props) {
                 <span aria-hidden="true" className="h-2.5 w-2.5 rounded-full" style={{ backgroundColor: touchpoint.department.colour }} />
                 {touchpoint.department.name}
               </span>
-              {touchpoint.momentOfTruth && <span className="rounded-full bg-band-fair/10 px-3 py-1 font-medium text-band-fair ring-1 ring-band-fair/30">★ Moment of truth</span>}
+              {touchpoint.momentOfTruth && <span className="rounded-full bg-band-fair/10 px-3 py-1 font-medium text-band-fair-ink ring-1 ring-band-fair/30">★ Moment of truth</span>}
             </p>
           </div>
           <div>

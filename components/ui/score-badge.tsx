@@ -1,9 +1,9 @@
 import type { ScoreBand } from "@/lib/scoring";
 
 const BANDS: Record<ScoreBand, { label: string; icon: string; className: string }> = {
-  good: { label: "Good", icon: "●", className: "bg-band-good/10 text-band-good ring-band-good/30" },
-  fair: { label: "Fair", icon: "◆", className: "bg-band-fair/10 text-band-fair ring-band-fair/30" },
-  poor: { label: "Poor", icon: "▲", className: "bg-band-poor/10 text-band-poor ring-band-poor/30" },
+  good: { label: "Good", icon: "●", className: "bg-band-good/10 text-band-good-ink ring-band-good/30" },
+  fair: { label: "Fair", icon: "◆", className: "bg-band-fair/10 text-band-fair-ink ring-band-fair/30" },
+  poor: { label: "Poor", icon: "▲", className: "bg-band-poor/10 text-band-poor-ink ring-band-poor/30" },
 };
 
 /** The band as colour, icon and word together, so it never relies on colour alone. */

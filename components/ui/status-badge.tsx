@@ -1,9 +1,9 @@
 import type { TargetStatus } from "@/lib/scoring/status";
 
 const STATUSES: Record<TargetStatus, { label: string; icon: string; className: string }> = {
-  "on-target": { label: "On target", icon: "●", className: "bg-band-good/10 text-band-good ring-band-good/30" },
-  "below-target": { label: "Below target", icon: "◆", className: "bg-band-fair/10 text-band-fair ring-band-fair/30" },
-  "below-warning": { label: "Below warning", icon: "▲", className: "bg-band-poor/10 text-band-poor ring-band-poor/30" },
+  "on-target": { label: "On target", icon: "●", className: "bg-band-good/10 text-band-good-ink ring-band-good/30" },
+  "below-target": { label: "Below target", icon: "◆", className: "bg-band-fair/10 text-band-fair-ink ring-band-fair/30" },
+  "below-warning": { label: "Below warning", icon: "▲", className: "bg-band-poor/10 text-band-poor-ink ring-band-poor/30" },
 };
 
 /** A touchpoint against its own target and warning line: colour, icon and words together. */

@@ -208,8 +208,8 @@ export type InfluenceCell = {
   detail: string;
 };
 
-const possessive = (name: string) => (name.endsWith("s") ? `${name}’` : `${name}’s`);
-const tpName = (t: InfluenceTouchpoint) => `${possessive(t.department.name)} ${t.name}`;
+// "Food (Kitchen)", not a possessive: "Facilities’s" and "Reservations’" both read badly.
+const tpName = (t: InfluenceTouchpoint) => `${t.name} (${t.department.name})`;
 const fixed = (x: number) => x.toFixed(2).replace("-", "−");
 const pText = (name: string, p: number) => (p < 0.0001 ? `${name} < 0.0001` : `${name} = ${p.toPrecision(2)}`);
 
@@ -242,7 +242,7 @@ export function influenceCells(touchpoints: readonly InfluenceTouchpoint[], anal
   function cell(a: { id: number; name: string }, b: { id: number; name: string }, lag: Lag, tests: LinkTest[]): InfluenceCell {
     const pairName = lag === 1 ? `${a.name} → ${b.name} the next ${noun}` : `${a.name} and ${b.name}, the same ${noun}`;
     const base = { from: a.id, to: b.id, lag };
-    if (tests.length === 0) return { ...base, state: "not-compared", detail: `${pairName}: not compared — every touchpoint of ${possessive(b.name)} comes earlier in the journey than ${possessive(a.name)}.` };
+    if (tests.length === 0) return { ...base, state: "not-compared", detail: `${pairName}: not compared — every touchpoint of ${b.name} comes earlier in the journey than those of ${a.name}.` };
     const found = (state: CellState, t: LinkTest, extra: string): InfluenceCell => ({
       ...base,
       state,
@@ -299,8 +299,8 @@ const points = (x: number) => {
 };
 
 /**
- * One link in plain words: no r, no lag. E.g. "Kitchen’s Food: its usual weekly swing of 3.1
- * points has been followed by 1.2 points the same way at Front of House’s Waiter service the next
+ * One link in plain words: no r, no lag. E.g. "Food (Kitchen): its usual weekly swing of 3.1
+ * points has been followed by 1.2 points the same way at Waiter service (Front of House) the next
  * week (strong link, 26 weeks)."
  */
 export function describeLink(test: LinkTest, touchpoints: readonly InfluenceTouchpoint[], noun: "week" | "month"): string {
@@ -311,5 +311,5 @@ export function describeLink(test: LinkTest, touchpoints: readonly InfluenceTouc
   const usual = `usual ${noun === "week" ? "weekly" : "monthly"} swing of ${points(test.swing!)}`;
   const tail = `(${strengthOf(test.r!)} link, ${test.periods} ${noun}s)`;
   if (test.lag === 1) return `${tpName(from)}: its ${usual} has been followed by ${points(test.effect!)}${way} at ${tpName(to)} the next ${noun} ${tail}.`;
-  return `${tpName(from)} and ${tpName(to)} move together: ${from.name}’s ${usual} has come with ${points(test.effect!)}${way} at ${to.name} in the same ${noun} ${tail}.`;
+  return `${tpName(from)} and ${tpName(to)} move together: a ${usual} at ${from.name} has come with ${points(test.effect!)}${way} at ${to.name} in the same ${noun} ${tail}.`;
 }

@@ -80,7 +80,7 @@ describe("overview", () => {
     const online = (await overviewFor(`period=${SLOWDOWN_PEAK}&journey=${overview.journeys[1]!.id}`)).journey!.influence;
     expect(online.tested).toBe(29);
     expect(online.sentences).toEqual([
-      "Delivery’s Delivery to the door: its usual weekly swing of 1.2 points has been followed by 0.5 points the same way at Customer Care’s Support chat the next week (moderate link, 26 weeks).",
+      "Delivery to the door (Delivery): its usual weekly swing of 1.2 points has been followed by 0.5 points the same way at Support chat (Customer Care) the next week (moderate link, 26 weeks).",
     ]);
     expect(online.cells.find((c) => c.state === "lead")).toMatchObject({ lag: 1, strength: "moderate", sameWay: true });
     const tile = journey.stages.flatMap((s) => s.touchpoints).find((t) => t.name === "Food")!;
