@@ -12,10 +12,11 @@ import { Change } from "./change";
  */
 export function DepartmentTable({ journey, scored, whatIf }: { journey: JourneyOverview; scored: JourneyScore; whatIf: boolean }) {
   const rows = journey.departments.map((d) => ({ ...d, ...scored.departments.get(d.id)! }));
-  // The same shown points and shares as the drag chart (for what-if, of the scenario's drags).
+  // The same shown points and shares as the drag chart (for what-if, of the scenario's drags, with
+  // untouched departments keeping the points they showed).
   const drags: number[] = [];
   const shares: number[] = [];
-  for (const r of shownDrags(rows.map((d) => d.drag)).rows) {
+  for (const r of shownDrags(rows.map((d) => d.drag), whatIf ? journey.departments.map((d) => d.drag) : undefined).rows) {
     drags[r.index] = r.points;
     shares[r.index] = r.share;
   }

@@ -2,7 +2,8 @@
 
 import { Button } from "@/components/ui/button";
 import type { OverviewDepartment } from "@/lib/data/overview";
-import { formatScore, roundHalfUp } from "@/lib/format";
+import { formatScore } from "@/lib/format";
+import { shownDrags } from "@/lib/scoring/headline";
 import type { JourneyScore } from "@/lib/scoring/journey";
 
 /**
@@ -19,8 +20,10 @@ export function WhatIfPanel({ departments, lifts, onChange, onReset, base, scena
   /** False for a period with too few figures in: nothing to lift yet. */
   judged: boolean;
 }) {
-  // Departments that cost a shown 0.1 point, in the period's order: rows stay put while a slider moves.
-  const lifting = judged ? departments.filter((d) => roundHalfUp(d.drag) >= 0.1) : [];
+  // Departments that cost a shown 0.1 point (as the drag chart shows them), in the period's order:
+  // rows stay put while a slider moves.
+  const shown = new Map(shownDrags(departments.map((d) => d.drag)).rows.map((r) => [r.index, r.points]));
+  const lifting = judged ? departments.filter((_, i) => shown.get(i)! >= 0.1) : [];
   const any = Object.values(lifts).some((v) => v > 0);
   const result = scenario ?? base;
   return (

@@ -168,6 +168,38 @@ describe("shownDrags", () => {
   it("shows no shares when nothing shows as missing", () => {
     expect(shownDrags([0.01, 0.02])).toEqual({ rows: [{ index: 1, points: 0, share: 0 }, { index: 0, points: 0, share: 0 }], total: 0 });
   });
+
+  describe("in a what-if, against the drags shown before", () => {
+    const before = [1.94, 1.04, 0.64, 0.126]; // shown 2.0, 1.0, 0.6, 0.1 (3.7)
+    const byIndex = (rows: { index: number; points: number }[]) => rows.slice().sort((a, b) => a.index - b.index).map((r) => r.points);
+
+    it("keeps an untouched department's points while another's slider moves", () => {
+      // Lifting the first to 1.5: plain apportioning of 1.5, 1.04, 0.64, 0.126 (3.3) gives the
+      // spare unit to 1.04 → 1.1, so an untouched department would move from 1.0 to 1.1.
+      expect(byIndex(shownDrags([1.5, 1.04, 0.64, 0.126]).rows)).toEqual([1.5, 1.1, 0.6, 0.1]);
+      const { rows, total } = shownDrags([1.5, 1.04, 0.64, 0.126], before);
+      expect(total).toBe(3.3);
+      expect(byIndex(rows)).toEqual([1.6, 1, 0.6, 0.1]);
+    });
+
+    it("shows the same as before when nothing changed, and shares the rest among the changed", () => {
+      expect(shownDrags(before, before)).toEqual(shownDrags(before));
+      const { rows, total } = shownDrags([0.97, 0.52, 0.64, 0.126], before);
+      expect(total).toBe(2.3);
+      expect(byIndex(rows)).toEqual([1, 0.6, 0.6, 0.1]);
+      expect(rows.reduce((sum, r) => sum + r.points, 0)).toBeCloseTo(total, 9);
+    });
+
+    it("falls back to plain apportioning when the kept points are more than the new total", () => {
+      // Before: 0.03, 1.47, 0.96, 0.81, 0.1 (3.37) showed 0, 1.5, 1.0, 0.8, 0.1. Lifting the first
+      // to 0 leaves 3.34 → 3.3 shown, but the untouched four kept would show 3.4.
+      const drags = [0, 1.47, 0.96, 0.81, 0.1];
+      const { rows, total } = shownDrags(drags, [0.03, 1.47, 0.96, 0.81, 0.1]);
+      expect(total).toBe(3.3);
+      expect(byIndex(rows)).toEqual([0, 1.5, 0.9, 0.8, 0.1]);
+      expect(rows).toEqual(shownDrags(drags).rows);
+    });
+  });
 });
 
 describe("shownGap", () => {

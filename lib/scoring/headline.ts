@@ -3,6 +3,7 @@
 // the same way (lib/format.ts), so the sentence and the chart never disagree. docs/scoring.md,
 // "The headline", lists each case.
 import { apportion, formatScore, roundHalfUp } from "../format";
+import { SCORE_TOLERANCE } from "./index";
 
 export type HeadlineTouchpoint = { name: string; score: number | null; targetScore: number | null; drag: number };
 export type HeadlineDepartment = { name: string; drag: number; touchpoints: readonly HeadlineTouchpoint[] };
@@ -33,15 +34,37 @@ export type ShownDrag = { index: number; points: number; share: number };
  * shown missing points, shares (whole %) of those shown points apportioned to 100 (all 0 when
  * nothing shows), ranked by shown points, then by the exact drag, then by input order. One source
  * for the headline, the drag chart and the departments table, so they never disagree.
+ *
+ * `before` (what-if): the drags the page showed before the scenario. A department whose drag the
+ * scenario leaves unchanged keeps the points it showed, and the changed ones share the rest of
+ * the new shown total; otherwise re-apportioning would move an untouched department by 0.1 as
+ * another's slider moves. Falls back to plain apportioning when the kept points leave too little.
  */
-export function shownDrags(drags: readonly number[]): { rows: ShownDrag[]; total: number } {
-  const points = apportion(drags);
+export function shownDrags(drags: readonly number[], before?: readonly number[]): { rows: ShownDrag[]; total: number } {
+  const points = shownPoints(drags, before);
   const total = roundHalfUp(points.reduce((a, b) => a + b, 0));
   const shares = total > 0 ? apportion(points.map((p) => (100 * p) / total), 0, 100) : points.map(() => 0);
   const rows = drags
     .map((_, index) => ({ index, points: points[index]!, share: shares[index]! }))
     .sort((a, b) => b.points - a.points || drags[b.index]! - drags[a.index]! || a.index - b.index);
   return { rows, total };
+}
+
+function shownPoints(drags: readonly number[], before: readonly number[] | undefined): number[] {
+  const plain = apportion(drags);
+  if (!before) return plain;
+  const kept = apportion(before);
+  const unchanged = drags.map((d, i) => Math.abs(d - before[i]!) <= SCORE_TOLERANCE);
+  if (unchanged.every(Boolean)) return kept;
+  const keptSum = kept.reduce((sum, p, i) => (unchanged[i] ? sum + p : sum), 0);
+  const rest = roundHalfUp(roundHalfUp(drags.reduce((a, b) => a + b, 0)) - keptSum);
+  const changed = drags.filter((_, i) => !unchanged[i]);
+  const shared = apportion(changed, 1, rest);
+  // apportion hands out units, never takes them: when the changed parts' floors exceed `rest`
+  // (the kept points alone pass the new total), keep nothing.
+  if (Math.abs(shared.reduce((a, b) => a + b, 0) - rest) > SCORE_TOLERANCE) return plain;
+  let next = 0;
+  return drags.map((_, i) => (unchanged[i] ? kept[i]! : shared[next++]!));
 }
 
 const points = (shown: number) => `${shown.toFixed(1)} point${shown.toFixed(1) === "1.0" ? "" : "s"}`;
