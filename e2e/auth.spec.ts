@@ -46,3 +46,20 @@ for (const { user, links } of NAVIGATION) {
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(links);
   });
 }
+
+test("a callbackUrl that normalises to another host stays on the site, signing in and already signed in", async ({ page, baseURL }) => {
+  const origin = new URL(baseURL!).origin;
+  await page.goto("/signin?callbackUrl=/.//evil.example");
+  await page.getByLabel("Email").fill(USERS.executive.email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(`${origin}/overview`);
+
+  for (const shape of ["/.//evil.example", "/a/..//evil.example", "/%2e//evil.example", "//evil.example", "/\\evil.example"]) {
+    await page.goto(`/signin?callbackUrl=${encodeURIComponent(shape)}`);
+    await expect(page, shape).toHaveURL(`${origin}/overview`);
+  }
+  // A real path on the site is kept.
+  await page.goto(`/signin?callbackUrl=${encodeURIComponent("/changes")}`);
+  await expect(page).toHaveURL(`${origin}/changes`);
+});
