@@ -1,6 +1,6 @@
 // The touchpoint report as CSV: one line per period and metric (the figures, their sample sizes and
 // sources). Same columns from the internal and the public page. Pure.
-import Papa from "papaparse";
+import { toCsv } from "./csv";
 import type { PublicTouchpointReport } from "./data/touchpoint-report";
 import { formatSource } from "./format";
 import { slugify } from "./slugs";
@@ -14,9 +14,7 @@ export function reportCsv(report: PublicTouchpointReport): string {
       return [period.key, m.name, m.unit, point.value ?? "", m.target ?? "", point.sampleSize ?? "", point.source ? formatSource(point.source) : ""];
     }),
   );
-  // escapeFormulae: a metric named "=HYPERLINK(…)" must not become a formula in a spreadsheet.
-  // Numbers (a negative NPS) are left alone.
-  return Papa.unparse({ fields: [...REPORT_CSV_COLUMNS], data: rows }, { escapeFormulae: true, newline: "\r\n" });
+  return toCsv(REPORT_CSV_COLUMNS, rows);
 }
 
 /** "touchline-food-2026-06-01-to-2026-08-24.csv" */

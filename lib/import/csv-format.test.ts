@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { linesSpanned, missingColumns, normaliseHeader, rowFromRecord, toCsvLine } from "./csv-format";
+import { linesSpanned, missingColumns, normaliseHeader, rowFromRecord } from "./csv-format";
 
 describe("normaliseHeader", () => {
   it.each([["Sample size", "sample_size"], [" SAMPLE-SIZE ", "sample_size"], ["\uFEFFdepartment", "department"], ["metric_id", "metric_id"]])("%j → %s", (raw, expected) => {
@@ -36,8 +36,3 @@ describe("linesSpanned", () => {
   });
 });
 
-describe("toCsvLine", () => {
-  it("quotes cells with commas, quotes or line breaks", () => {
-    expect(toCsvLine(["Pay & leave", 'Said "great"', "a,b", "two\nlines", null, 4])).toBe('Pay & leave,"Said ""great""","a,b","two\nlines",,4');
-  });
-});

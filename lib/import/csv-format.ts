@@ -1,5 +1,6 @@
 // The CSV import's file format, shared by the browser (reading the file) and the server
 // (template, checks). One row per metric × period.
+import { unescapeFormula } from "../csv";
 
 /** Columns in the order the template writes them and the browser sends them. */
 export const IMPORT_COLUMNS = ["department", "touchpoint", "metric", "metric_id", "period", "value", "sample_size", "source", "note"] as const;
@@ -24,12 +25,16 @@ export function missingColumns(headers: string[]): string | null {
   return missing.length ? `The file has no ${missing.join(", ")} column${missing.length > 1 ? "s" : ""}. Download the template to see the expected columns.` : null;
 }
 
-/** One data row as an array in IMPORT_COLUMNS order ("" for absent cells; unknown columns ignored). */
+/**
+ * One data row as an array in IMPORT_COLUMNS order ("" for absent cells; unknown columns ignored).
+ * Cells are trimmed, and the apostrophe our own CSVs put before a formula trigger is taken off, so
+ * a template row for a department named "=Bar" reads back as "=Bar".
+ */
 export function rowFromRecord(record: Record<string, unknown>): string[] {
   const byColumn = new Map(
     Object.entries(record)
       .filter((entry): entry is [string, string] => typeof entry[1] === "string")
-      .map(([k, v]) => [normaliseHeader(k), v.trim()]),
+      .map(([k, v]) => [normaliseHeader(k), unescapeFormula(v.trim())]),
   );
   return IMPORT_COLUMNS.map((c) => byColumn.get(c) ?? "");
 }
@@ -40,6 +45,3 @@ export function linesSpanned(record: Record<string, unknown>): number {
   for (const value of Object.values(record)) if (typeof value === "string") lines += value.split("\n").length - 1;
   return lines;
 }
-
-const quote = (cell: string) => (/[",\n\r]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
-export const toCsvLine = (cells: (string | number | null | undefined)[]) => cells.map((c) => quote(c == null ? "" : String(c))).join(",");

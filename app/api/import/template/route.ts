@@ -4,7 +4,8 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { getImportTemplateRows } from "@/lib/data/import-template";
 import { getOrganisationSettings } from "@/lib/data/organisation";
 import { jsonError } from "@/lib/http";
-import { IMPORT_COLUMNS, toCsvLine } from "@/lib/import/csv-format";
+import { toCsv } from "@/lib/csv";
+import { IMPORT_COLUMNS } from "@/lib/import/csv-format";
 import { currentPeriod, toPeriodKey } from "@/lib/periods";
 import { canUseEntry, canWriteEntries } from "@/lib/permissions";
 import { parseIdParam } from "@/lib/validation/fields";
@@ -21,10 +22,7 @@ export async function GET(request: Request) {
   const { periodGranularity } = await getOrganisationSettings();
   const period = toPeriodKey(currentPeriod(periodGranularity));
   const rows = await getImportTemplateRows(user, departmentId);
-  const csv = [
-    toCsvLine([...IMPORT_COLUMNS]),
-    ...rows.map((r) => toCsvLine([r.department, r.touchpoint, r.metric, r.metricId, period, "", "", r.source, ""])),
-  ].join("\r\n");
+  const csv = toCsv(IMPORT_COLUMNS, rows.map((r) => [r.department, r.touchpoint, r.metric, r.metricId, period, "", "", r.source, ""]));
   return new Response(`${csv}\r\n`, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
