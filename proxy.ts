@@ -5,7 +5,8 @@
 // only while no one has an account); they are rate-limited per address instead.
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { NextResponse, type NextFetchEvent } from "next/server";
-import { clientAddress, takePublicRequest } from "./lib/rate-limit";
+import { clientAddress } from "./lib/client-address";
+import { takePublicRequest } from "./lib/rate-limit";
 
 const PUBLIC_PREFIXES = ["/r/", "/invite/", "/reset/", "/setup"];
 

@@ -3,18 +3,13 @@
 // address. In memory, per server process (rate-limiter-flexible); a deployment with several
 // processes would swap in its Redis limiters with the same interface.
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { UNKNOWN_ADDRESS } from "./client-address";
 
 /** Requests per address per minute to /r/… (pages and CSV downloads). */
 export const PUBLIC_REQUESTS_PER_MINUTE = Number(process.env.PUBLIC_RATE_LIMIT ?? 60);
 
 const limiter = new RateLimiterMemory({ points: PUBLIC_REQUESTS_PER_MINUTE, duration: 60 });
 
-const UNKNOWN_ADDRESS = "unknown";
-
-/** The client's address: the first X-Forwarded-For hop (set by the proxy in front), else X-Real-IP. */
-export function clientAddress(headers: Headers): string {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || UNKNOWN_ADDRESS;
-}
 
 /** Null when the request may go ahead; otherwise the seconds to wait. */
 export async function takePublicRequest(address: string): Promise<number | null> {
@@ -37,7 +32,7 @@ const failuresPerAccount = new RateLimiterMemory({ keyPrefix: "sign-in-account",
 const failuresPerAddress = new RateLimiterMemory({ keyPrefix: "sign-in-address", points: SIGN_IN_FAILURES_PER_ADDRESS, duration: FIFTEEN_MINUTES });
 
 /**
- * Without a proxy that names the client (X-Forwarded-For / X-Real-IP), every request is "unknown":
+ * When the app was not started by server.mjs, every request is "unknown" (lib/client-address.ts):
  * one shared bucket would let anyone pause sign-in for everybody, so only the per-account limit applies.
  */
 const addressKnown = (address: string) => address !== UNKNOWN_ADDRESS;

@@ -16,6 +16,6 @@ run("npx prisma migrate deploy");
 if (!process.argv.includes("--empty")) run("npm run --silent db:seed -- --if-empty");
 run("npx next build");
 console.log(`\nReady to start after ${((performance.now() - started) / 1000).toFixed(0)}s. Sign in at http://localhost:${port} (demo users: README.md).\n`);
-const server = spawn("npx", ["next", "start", "-p", port], { cwd: root, env, stdio: "inherit" });
+const server = spawn("node", ["server.mjs", "-p", port], { cwd: root, env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,6 +1,7 @@
 // The servers Playwright tests run against, from one production build (`next build`; SKIP_BUILD=1
 // reuses an existing one):
-//   E2E_PORT (3100)      a fresh SQLite database with the demo organisation (data/e2e.db);
+//   E2E_PORT (3100)      a fresh SQLite database with the demo organisation (data/e2e.db), run as if
+//                        behind one proxy of our own (TRUST_PROXY=1), so a test can speak for an address;
 //   E2E_PORT + 1 (3101)  a database with no organisation at all, for first-run set-up (data/e2e-empty.db);
 //   E2E_PORT + 2 (3102)  another empty one, where first run loads the demo instead.
 // Each starts only once the one before answers, so Playwright, which waits for the last one's
@@ -12,9 +13,9 @@ import path from "node:path";
 const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.E2E_PORT ?? 3100);
 const servers = [
-  { port, dbFile: path.join(root, "data/e2e.db"), demo: true },
-  { port: port + 1, dbFile: path.join(root, "data/e2e-empty.db"), demo: false },
-  { port: port + 2, dbFile: path.join(root, "data/e2e-empty-for-demo.db"), demo: false },
+  { port, dbFile: path.join(root, "data/e2e.db"), demo: true, trustProxy: "1" },
+  { port: port + 1, dbFile: path.join(root, "data/e2e-empty.db"), demo: false, trustProxy: "0" },
+  { port: port + 2, dbFile: path.join(root, "data/e2e-empty-for-demo.db"), demo: false, trustProxy: "0" },
 ];
 const envFor = (server: (typeof servers)[number]) => ({
   ...process.env,
@@ -22,6 +23,7 @@ const envFor = (server: (typeof servers)[number]) => ({
   NEXTAUTH_URL: `http://localhost:${server.port}`,
   NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-only-secret-not-for-production",
   NEXT_TELEMETRY_DISABLED: "1",
+  TRUST_PROXY: server.trustProxy,
 });
 const run = (command: string, env = envFor(servers[0]!)) => execSync(command, { cwd: root, env, stdio: "inherit" });
 
@@ -34,7 +36,7 @@ if (!process.env.SKIP_BUILD) run("npx next build");
 
 const children: ChildProcess[] = [];
 function start(server: (typeof servers)[number]) {
-  const child = spawn("npx", ["next", "start", "-p", String(server.port)], { cwd: root, env: envFor(server), stdio: "inherit" });
+  const child = spawn("node", ["server.mjs", "-p", String(server.port)], { cwd: root, env: envFor(server), stdio: "inherit" });
   child.on("exit", (code) => shutDown(code ?? 0));
   children.push(child);
 }

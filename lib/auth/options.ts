@@ -4,7 +4,8 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { findUserCredentials } from "../data/users";
-import { clearFailedSignIns, clientAddress, recordFailedSignIn, signInLockedFor } from "../rate-limit";
+import { clientAddress } from "../client-address";
+import { clearFailedSignIns, recordFailedSignIn, signInLockedFor } from "../rate-limit";
 import { signInSchema } from "../validation/auth";
 import { unknownUserHash, verifyPassword } from "./password";
 import { TOO_MANY_ATTEMPTS } from "./sign-in-errors";

@@ -4,6 +4,10 @@ import { db } from "../../lib/db";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-organisation";
 import { authorize } from "./helpers";
 
+// As server.mjs would: the peer address with this process's token (lib/client-address.ts).
+const PEER_TOKEN = "integration-test-peer-token";
+process.env.TOUCHLINE_PEER_TOKEN = PEER_TOKEN;
+
 describe("credentials sign-in", () => {
   it("accepts the right password, whatever the email's case and spacing", async () => {
     const user = await authorize({ email: "FOH@touchline.demo ", password: DEMO_PASSWORD });
@@ -36,7 +40,7 @@ describe("credentials sign-in", () => {
   });
 
   it("locks an account after 5 failed attempts, even against the right password, without locking others", async () => {
-    const from = (address: string) => ({ headers: { "x-forwarded-for": address } });
+    const from = (address: string) => ({ headers: { "x-touchline-peer": `${PEER_TOKEN} ${address}` } });
     for (let i = 0; i < 5; i++) expect(await authorize({ email: "exec@touchline.demo", password: `guess ${i}` }, from("203.0.113.7"))).toBeNull();
     const locked = await authorize({ email: "exec@touchline.demo", password: DEMO_PASSWORD }, from("203.0.113.7")).then(() => null, (e: Error) => e.message);
     expect(locked).toMatch(/^TooManyAttempts:\d+$/);
@@ -56,7 +60,7 @@ describe("credentials sign-in", () => {
   });
 
   it("pauses one address after 50 failures across emails, but never a shared unknown address", async () => {
-    const from = (address: string) => ({ headers: { "x-forwarded-for": address } });
+    const from = (address: string) => ({ headers: { "x-touchline-peer": `${PEER_TOKEN} ${address}` } });
     for (let i = 0; i < 50; i++) expect(await authorize({ email: `spray${i}@example.com`, password: "guess" }, from("198.51.100.99"))).toBeNull();
     await expect(authorize({ email: "foh@touchline.demo", password: DEMO_PASSWORD }, from("198.51.100.99"))).rejects.toThrow(/TooManyAttempts/);
     expect(await authorize({ email: "foh@touchline.demo", password: DEMO_PASSWORD }, from("198.51.100.100"))).not.toBeNull();

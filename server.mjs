@@ -1,0 +1,30 @@
+// Touchline's production server: Next.js's own request handler behind a node:http server, so the
+// app knows the address of the machine that opened the connection. Next.js hands route handlers
+// and proxy.ts no socket, and it keeps a client-sent X-Forwarded-For as it is, so without this
+// anyone could name their own address to the rate limits (docs/security.md, "Client address").
+//
+//   node server.mjs [-p PORT]      (npm start; PORT and HOSTNAME from the environment work too)
+//
+// Each request gets `x-touchline-peer: <token> <socket address>`; the token is random per process
+// and known to the app through process.env, so a client cannot forge the header, and a server
+// started another way (next start, next dev) is recognised and logged, not trusted.
+import { randomBytes } from "node:crypto";
+import { createServer } from "node:http";
+import next from "next";
+
+const flag = process.argv.indexOf("-p");
+const port = Number(flag > 0 ? process.argv[flag + 1] : (process.env.PORT ?? 3000));
+const hostname = process.env.HOSTNAME ?? "0.0.0.0";
+const token = randomBytes(16).toString("hex");
+process.env.TOUCHLINE_PEER_TOKEN = token;
+
+const app = next({ dev: false, dir: import.meta.dirname, hostname, port });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+createServer((req, res) => {
+  req.headers["x-touchline-peer"] = `${token} ${req.socket.remoteAddress ?? ""}`;
+  void handle(req, res);
+}).listen(port, hostname, () => {
+  console.log(`Touchline ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
+});
