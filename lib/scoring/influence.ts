@@ -11,12 +11,14 @@
 //   5. effects stated for the swing actually seen, never beyond the changes actually seen.
 import padjust from "@stdlib/stats-padjust";
 import { linearRegression, median } from "simple-statistics";
-import { autocorrelations, certainlyAbove, changes, correlationPValue, CORRELATION_TOLERANCE, effectivePairs, pairedCorrelation, SCORE_TOLERANCE } from "./stats";
+import { autocorrelations, certainlyAbove, changes, correlationPValue, CORRELATION_TOLERANCE, effectivePairs, pairedCorrelation, SCORE_TOLERANCE, strongerCorrelationPValue } from "./stats";
 
 /** Benjamini–Hochberg q: the expected share of chance findings among the links shown. */
 export const FALSE_DISCOVERY_RATE = 0.1;
 /** Paired period-to-period changes a pair of touchpoints needs before it is tested (a quarter of weeks). */
 export const MIN_CHANGES = 12;
+/** A lead's direction is claimed only when it is stronger than the other way round at this level (one-sided). */
+export const DIRECTION_ALPHA = 0.05;
 
 export type Lag = 0 | 1;
 
@@ -148,11 +150,15 @@ export function analyseInfluence(touchpoints: readonly InfluenceTouchpoint[], op
       // test of its own; from a later stage it is not tested, so it is checked against the cutoff.
       const reverse = pairedCorrelation(to.delta, from.delta, 1);
       t.reverseR = reverse.r ?? 0;
+      const reversePairs = reverse.n >= 2 ? effectivePairs(reverse.n, to.acf, from.acf) : 0;
       const reversePasses =
         from.t.stage === to.t.stage
           ? passed.has(`${t.to}>${t.from}`)
-          : reverse.r !== null && reverse.n >= minChanges && correlationPValue(reverse.r, effectivePairs(reverse.n, to.acf, from.acf)) <= cutoff;
-      t.claimed = Math.abs(t.r!) > Math.abs(t.reverseR) + CORRELATION_TOLERANCE && !reversePasses;
+          : reverse.r !== null && reverse.n >= minChanges && correlationPValue(reverse.r, reversePairs) <= cutoff;
+      // And the lead must be clearly stronger than its reverse, not merely larger: 0.69 against
+      // 0.63 over 24 weeks is one shared slide and recovery, with no direction in it.
+      const clearlyStronger = reverse.r === null || strongerCorrelationPValue(t.r!, t.effectivePairs!, t.reverseR, reversePairs) <= DIRECTION_ALPHA;
+      t.claimed = Math.abs(t.r!) > Math.abs(t.reverseR) + CORRELATION_TOLERANCE && !reversePasses && clearlyStronger;
     } else {
       t.claimed = true;
     }

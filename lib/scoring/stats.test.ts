@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { sampleCorrelation, sampleStandardDeviation } from "simple-statistics";
 import { describe, expect, it } from "vitest";
-import { autocorrelations, certainlyAbove, changes, correlationPValue, effectivePairs, pairedCorrelation, SCORE_TOLERANCE, varies } from "./stats";
+import { autocorrelations, certainlyAbove, changes, correlationPValue, effectivePairs, pairedCorrelation, SCORE_TOLERANCE, strongerCorrelationPValue, varies } from "./stats";
 
 describe("changes", () => {
   it("is each period minus the one before, null where either is missing", () => {
@@ -140,5 +140,26 @@ describe("pairedCorrelation", () => {
         expect(found.r).toBeCloseTo(Math.max(-1, Math.min(1, sampleCorrelation(xs, ys))), 6);
       }),
     );
+  });
+});
+
+describe("strongerCorrelationPValue", () => {
+  it("does not call 0.69 against 0.63 over 24 pairs each a stronger lead (a shared slide, issue 12 review)", () => {
+    // z = (atanh 0.69 − atanh 0.63) / √(2/21) = (0.8480 − 0.7414) / 0.3086 = 0.345; p = 1 − Φ(0.345).
+    expect(strongerCorrelationPValue(0.69, 24, 0.63, 24)).toBeCloseTo(0.365, 2);
+  });
+
+  it("is 0.5 for equal sizes, compares sizes not signs, and is small for a clear difference", () => {
+    expect(strongerCorrelationPValue(0.5, 30, 0.5, 30)).toBeCloseTo(0.5, 6);
+    expect(strongerCorrelationPValue(-0.5, 30, 0.5, 30)).toBeCloseTo(0.5, 6);
+    // z = (1.4722 − 0.1003) / √(2/23) = 4.652: p ≈ 1.6e-6.
+    expect(strongerCorrelationPValue(0.9, 26, 0.1, 26)).toBeCloseTo(1.64e-6, 7);
+    expect(strongerCorrelationPValue(0.1, 26, 0.9, 26)).toBeCloseTo(1, 5);
+  });
+
+  it("says nothing with 3 or fewer effective pairs on either side, and survives |r| = 1", () => {
+    expect(strongerCorrelationPValue(0.99, 3, 0, 30)).toBe(1);
+    expect(strongerCorrelationPValue(0.99, 30, 0, 2.5)).toBe(1);
+    expect(strongerCorrelationPValue(1, 30, 0.2, 30)).toBeLessThan(1e-6);
   });
 });

@@ -107,6 +107,23 @@ export function certainlyAbove(r: number, pairs: number, alpha: number): boolean
   return 1 - errorFunction(t / Math.SQRT2) > alpha + 1e-6;
 }
 
+/**
+ * One-sided p-value that a correlation of size |r1| on `n1` effective pairs is larger than one of
+ * size |r2| on `n2`: Fisher's z for each, z = (atanh|r1| − atanh|r2|) / √(1/(n1 − 3) + 1/(n2 − 3)),
+ * p = 1 − Φ(z) (Fisher 1921; Cohen, Cohen, West & Aiken, Applied Multiple Regression/Correlation
+ * Analysis, 3rd ed., §2.8.2). It treats the two estimates as independent; a lead and its reverse
+ * come from the same two series, and where both are high (a shared slide and recovery) their
+ * estimates rise and fall together, which makes the true variance of the difference smaller and
+ * this test conservative: it claims a direction less often, not more. Φ from simple-statistics'
+ * error function. Fewer than 4 effective pairs on either side: p = 1.
+ */
+export function strongerCorrelationPValue(r1: number, n1: number, r2: number, n2: number): number {
+  if (!(n1 > 3 && n2 > 3)) return 1;
+  const z = (x: number) => Math.atanh(Math.min(Math.abs(x), 1 - 1e-12));
+  const diff = (z(r1) - z(r2)) / Math.sqrt(1 / (n1 - 3) + 1 / (n2 - 3));
+  return 0.5 * (1 - errorFunction(diff / Math.SQRT2));
+}
+
 export type PairedCorrelation = {
   /** Pairs with both values present. */
   n: number;

@@ -7,10 +7,9 @@ import type { TestProject } from "vitest/node";
 import { createPrismaClient } from "../../lib/db/client";
 import { seedDemo } from "../../prisma/seed/seed-demo";
 import { adminQuery, postgresUrl, withDatabase } from "./postgres";
+import { SEED_NOW } from "./seed-clock";
 
 const root = path.resolve(import.meta.dirname, "../..");
-/** Seeding relative to a fixed day keeps figures and periods identical from run to run. */
-export const SEED_NOW = new Date("2026-11-25T12:00:00Z");
 
 function migrate(databaseUrl: string) {
   execFileSync(path.join(root, "node_modules/.bin/prisma"), ["migrate", "deploy"], {

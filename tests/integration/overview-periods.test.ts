@@ -5,6 +5,9 @@ import { getOverview } from "../../lib/data/overview";
 import { db } from "../../lib/db";
 import { parsePeriodKey } from "../../lib/periods";
 import { actorFor, metricNamed } from "./helpers";
+import { onSeedClock } from "./seed-clock";
+
+onSeedClock();
 
 const LAST_WEEK = parsePeriodKey("2026-11-16")!;
 const WEEK_BEFORE = parsePeriodKey("2026-11-09")!;
