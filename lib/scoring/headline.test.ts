@@ -149,20 +149,34 @@ describe("journeyHeadline on an incomplete period", () => {
 });
 
 describe("shownDrags", () => {
-  it("gives points that add up to the total and shares of those points that add up to 100", () => {
+  it("gives points that add up to the total and shares of the exact drags that add up to 100", () => {
     // 1.94 + 1.04 + 0.64 + 0.126 = 3.746 → 3.7 shown: 1.9, 1.0, 0.6, 0.2? No: largest remainders
     // of 19.4, 10.4, 6.4, 1.26 → floors 19, 10, 6, 1 = 36, one more unit to 0.4s (first: 1.94).
     const { rows, total } = shownDrags([1.94, 1.04, 0.64, 0.126]);
     expect(total).toBe(3.7);
     expect(rows.map((r) => [r.index, r.points])).toEqual([[0, 2], [1, 1], [2, 0.6], [3, 0.1]]);
-    // Shares of the shown 3.7: 54.05, 27.03, 16.22, 2.70 → 54, 27, 16, 3 (sum 100).
-    expect(rows.map((r) => r.share)).toEqual([54, 27, 16, 3]);
+    // Shares of the exact 3.746: 51.79, 27.76, 17.08, 3.36 → floors 98, the two units to .79 and
+    // .76 → 52, 28, 17, 3 (sum 100). Of the shown points they would be 54, 27, 16, 3.
+    expect(rows.map((r) => r.share)).toEqual([52, 28, 17, 3]);
   });
 
   it("ranks equal shown points by the exact drag, as the headline names the first", () => {
     const { rows } = shownDrags([0.891, 0.943]);
     expect(rows.map((r) => r.index)).toEqual([1, 0]);
     expect(dragSentence([{ name: "Facilities", drag: 0.891, touchpoints: [] }, { name: "Kitchen", drag: 0.943, touchpoints: [] }])).toBe("Kitchen costs the most: 0.9 points.");
+  });
+
+  it("gives two parts shown as 0.1 each their true shares, not 50/50 (issue 12 review)", () => {
+    const { rows, total } = shownDrags([0.092, 0.049]);
+    expect(total).toBe(0.1);
+    expect(rows.map((r) => [r.points, r.share])).toEqual([[0.1, 65], [0, 35]]);
+  });
+
+  it("says 'costs all' only when no other department costs anything, shown or not", () => {
+    const dept = (name: string, drag: number) => ({ name, drag, touchpoints: [] });
+    expect(dragSentence([dept("Reservations", 0.092), dept("Front of House", 0.049)])).toBe("Reservations costs the most: 0.1 points.");
+    expect(dragSentence([dept("Reservations", 0.092), dept("Front of House", 0)])).toBe("Reservations costs all 0.1 points.");
+    expect(dragSentence([dept("Reservations", 0.092), dept("Front of House", 1e-12)])).toBe("Reservations costs all 0.1 points.");
   });
 
   it("shows no shares when nothing shows as missing", () => {

@@ -31,7 +31,7 @@ export type ShownDrag = { index: number; points: number; share: number };
 
 /**
  * Department drags as the page shows them, most first: points apportioned so they add up to the
- * shown missing points, shares (whole %) of those shown points apportioned to 100 (all 0 when
+ * shown missing points, shares (whole %) of the exact drags apportioned to 100 (all 0 when
  * nothing shows), ranked by shown points, then by the exact drag, then by input order. One source
  * for the headline, the drag chart and the departments table, so they never disagree.
  *
@@ -43,7 +43,10 @@ export type ShownDrag = { index: number; points: number; share: number };
 export function shownDrags(drags: readonly number[], before?: readonly number[]): { rows: ShownDrag[]; total: number } {
   const points = shownPoints(drags, before);
   const total = roundHalfUp(points.reduce((a, b) => a + b, 0));
-  const shares = total > 0 ? apportion(points.map((p) => (100 * p) / total), 0, 100) : points.map(() => 0);
+  // Shares of the exact drags, not of the rounded points: 0.2 of 3.7 shown is 5 %, but a drag of
+  // 0.13 of 3.75 is 3.5 %, and two parts rounded to 0.1 each are not 50/50 when they are 0.09 and 0.04.
+  const exact = drags.reduce((a, d) => a + Math.max(0, d), 0);
+  const shares = total > 0 ? apportion(drags.map((d) => (100 * Math.max(0, d)) / exact), 0, 100) : points.map(() => 0);
   const rows = drags
     .map((_, index) => ({ index, points: points[index]!, share: shares[index]! }))
     .sort((a, b) => b.points - a.points || drags[b.index]! - drags[a.index]! || a.index - b.index);
@@ -93,7 +96,10 @@ export function dragSentence(departments: readonly HeadlineDepartment[]): string
   const first = costing[0];
   if (!first) return null;
   const top = departments[first.index]!;
-  const lead = costing.length === 1 ? `${top.name} costs all ${points(first.points)}` : `${top.name} costs the most: ${points(first.points)}`;
+  // "All" only when no other department costs anything, shown or not: 0.09 and 0.05 show as 0.1
+  // and 0.0, but the second still costs a third of it.
+  const alone = departments.every((d, i) => i === first.index || d.drag <= SCORE_TOLERANCE);
+  const lead = alone ? `${top.name} costs all ${points(first.points)}` : `${top.name} costs the most: ${points(first.points)}`;
   const below = top.touchpoints.filter((t) => t.drag > 0).sort((a, b) => b.drag - a.drag);
   const worst = below[0];
   if (!worst) return `${lead}.`;
