@@ -92,7 +92,7 @@ test("the week in progress is not judged: the headline says how many touchpoints
   await expect(page.getByTestId("journey-headline")).toHaveText(/^Dine-in is /);
 });
 
-test("the trend's start sits under Options, which closes on Escape and on a click outside", async ({ page }) => {
+test("the trend's start sits under Options, which closes on Escape, on a click outside and when focus leaves it", async ({ page }) => {
   await signInAs(page, USERS.executive.email);
   await page.goto(`/overview?period=${weeksAgo(23)}`);
   const options = page.getByTestId("overview-options");
@@ -103,6 +103,14 @@ test("the trend's start sits under Options, which closes on Escape and on a clic
   await expect(options.locator("summary")).toBeFocused();
   await options.getByText("Options").click();
   await page.getByTestId("journey-headline").click();
+  await expect(page.getByLabel("Trend from")).toBeHidden();
+  // Tabbing out of it closes it too: it must not sit over the headline.
+  await options.locator("summary").focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByLabel("Trend from")).toBeVisible();
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Trend from")).toBeFocused();
+  await page.keyboard.press("Tab");
   await expect(page.getByLabel("Trend from")).toBeHidden();
   await options.getByText("Options").click();
   await page.getByLabel("Trend from").selectOption({ index: 3 });
@@ -240,9 +248,13 @@ test("printed from a wide window, the overview keeps the answer and every stage,
   await page.emulateMedia({ media: "print" });
   // A4 at 14 mm margins is about 690 CSS px wide; lay the page out at that width as the printer does.
   await page.setViewportSize({ width: 690, height: 900 });
-  for (const hidden of [page.getByLabel("Journey", { exact: true }), page.getByRole("heading", { name: "What if" }), page.getByRole("group", { name: "Departments on the chart" })]) {
+  for (const hidden of [page.getByLabel("Journey", { exact: true }), page.getByRole("heading", { name: "What if" })]) {
     await expect(hidden).toBeHidden();
   }
+  // The trend's key on paper: the departments drawn, not the ones that are not.
+  const key = page.getByRole("group", { name: "Departments on the chart" });
+  await expect(key.getByRole("button", { pressed: true }).first()).toBeVisible();
+  await expect(key.getByRole("button", { pressed: false }).first()).toBeHidden();
   await expect(page.getByTestId("journey-headline")).toBeVisible();
   await expect(page.getByTestId("drag-chart")).toBeVisible();
   const width = await page.evaluate(() => document.documentElement.clientWidth);

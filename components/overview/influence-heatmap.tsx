@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { JourneyOverview } from "@/lib/data/overview";
 import { formatPeriod, parsePeriodKey } from "@/lib/periods";
 import type { CellState, InfluenceCell } from "@/lib/scoring/influence";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 type Lag = 0 | 1;
 
@@ -86,7 +87,7 @@ export function InfluenceHeatmap({ influence }: { influence: JourneyOverview["in
           <legend className="sr-only">Compare</legend>
           <div className="inline-flex rounded-md border border-slate-300 bg-white p-0.5">
             {([1, 0] as const).map((l) => (
-              <label key={l} className="cursor-pointer rounded px-3 py-1.5 has-[:checked]:bg-brand has-[:checked]:text-white has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand">
+              <label key={l} className="cursor-pointer rounded px-3 py-1.5 has-[:checked]:bg-brand has-[:checked]:text-white has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-brand">
                 <input type="radio" name="influence-lag" value={l} className="sr-only" checked={lag === l} onChange={() => setLag(l)} />
                 {l === 1 ? `Row leads column, next ${noun}` : `Same ${noun}`}
               </label>
@@ -94,7 +95,7 @@ export function InfluenceHeatmap({ influence }: { influence: JourneyOverview["in
           </div>
         </fieldset>
 
-        <div className="relative mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label="Every pair of departments, scrolls sideways on small screens">
+        <ScrollRegion label="Every pair of departments (scrolls)" className="mt-3">
           <table className="border-separate border-spacing-1 text-xs" data-testid="influence-heatmap">
             <caption className="sr-only">
               {lag === 1 ? `Whether a change at the row department is followed by one at the column department the next ${noun}` : `Whether two departments change together in the same ${noun}`}
@@ -136,7 +137,7 @@ export function InfluenceHeatmap({ influence }: { influence: JourneyOverview["in
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
         <p className="mt-2 min-h-5 text-slate-700" aria-live="polite" data-testid="influence-detail">
           {detail ?? "Hover over, focus or press a cell for the touchpoints and numbers behind it."}
         </p>

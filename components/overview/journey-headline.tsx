@@ -122,7 +122,8 @@ export function JourneyHeadline({ journey, view, base, periodLabel }: { journey:
           * The target for the figures that are in; {formatScore(journey.fullTargetScore)} with every figure.
         </p>
       )}
-      <details className="mt-2 text-sm text-slate-600 sm:mt-3">
+      {judged && headline.status !== "no-target" && headline.status !== "no-figures" && (
+      <details className="mt-2 text-sm text-slate-600 sm:mt-3 print:hidden">
         <summary className="cursor-pointer select-none text-slate-700 hover:text-slate-900">
           <span aria-hidden="true" className="mr-1 inline-flex size-4 items-center justify-center rounded-full border border-slate-400 text-[10px] font-bold">i</span>
           {headline.status === "under-target"
@@ -137,6 +138,7 @@ export function JourneyHeadline({ journey, view, base, periodLabel }: { journey:
           where there is no target.
         </p>
       </details>
+      )}
     </section>
   );
 }

@@ -19,7 +19,8 @@ export function OverviewControls({ overview, navigate }: { overview: Overview; n
   const from = overview.from!;
   const fromOptions = overview.periodOptions.filter((p) => p.key <= period);
   const options = useRef<HTMLDetailsElement>(null);
-  // The Options popover closes on Escape (focus back on its button) and on a click outside it.
+  // The Options popover closes on Escape (focus back on its button), on a click outside it, and when
+  // focus moves out of it.
   useEffect(() => {
     const close = (event: KeyboardEvent | PointerEvent) => {
       const details = options.current;
@@ -29,11 +30,19 @@ export function OverviewControls({ overview, navigate }: { overview: Overview; n
         if (event instanceof KeyboardEvent) details.querySelector("summary")?.focus();
       }
     };
+    // And when focus leaves it by Tab, so it never covers the headline behind the next control.
+    const leave = (event: FocusEvent) => {
+      const details = options.current;
+      if (details?.open && !details.contains(event.relatedTarget as Node | null)) details.open = false;
+    };
+    const details = options.current;
     document.addEventListener("keydown", close);
     document.addEventListener("pointerdown", close);
+    details?.addEventListener("focusout", leave);
     return () => {
       document.removeEventListener("keydown", close);
       document.removeEventListener("pointerdown", close);
+      details?.removeEventListener("focusout", leave);
     };
   }, []);
   return (
@@ -54,7 +63,7 @@ export function OverviewControls({ overview, navigate }: { overview: Overview; n
           {overview.views.map((v) => (
             <label
               key={v}
-              className="flex-1 cursor-pointer rounded px-1 py-1.5 text-center has-[:checked]:bg-brand sm:flex-none sm:px-3 has-[:checked]:text-white has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand"
+              className="flex-1 cursor-pointer rounded px-1 py-1.5 text-center has-[:checked]:bg-brand sm:flex-none sm:px-3 has-[:checked]:text-white has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-brand"
             >
               <input type="radio" name="view" value={v} className="sr-only" checked={overview.view === v} onChange={() => navigate({ view: viewParam(v), from: null })} />
               {VIEW_LABELS[v]}

@@ -86,7 +86,7 @@ export function OverviewDashboard({ initial, initialSearch, canSetUp = false }: 
         </div>
       )}
       {overview.notices.map((notice) => (
-        <p key={notice} role="status" className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+        <p key={notice} role="status" className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm wrap-anywhere text-amber-900">
           {notice}
         </p>
       ))}

@@ -22,7 +22,11 @@ export function RiskLists({ journey, view }: { journey: JourneyOverview; view: V
         <h2 id="at-risk-heading" className="text-base font-semibold">At risk <span className="font-normal text-slate-500">({journey.atRisk.length})</span></h2>
         <p className="mt-1 text-sm text-slate-600">Below their warning line, or falling three {noun}s in a row.</p>
         {journey.atRisk.length === 0 ? (
-          <p className="mt-3 text-sm text-slate-700">Nothing is below its warning line or falling steadily. </p>
+          <p className="mt-3 text-sm text-slate-700" data-testid="at-risk-none">
+            {journey.periodStatus === "partial"
+              ? `Nothing yet among the figures that are in for this ${noun}${journey.lastComplete ? `; see the last complete ${noun}, ${journey.lastComplete.label}, for what was at risk then` : ""}.`
+              : "Nothing is below its warning line or falling steadily."}
+          </p>
         ) : (
           <ul className="mt-3 divide-y divide-slate-100" data-testid="at-risk-list">
             {journey.atRisk.map((item) => (

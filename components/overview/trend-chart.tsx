@@ -6,6 +6,7 @@ import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Too
 import type { JourneyOverview } from "@/lib/data/overview";
 import { formatScore } from "@/lib/format";
 import { periodNoun, type ViewGranularity } from "@/lib/periods";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 type Series = { key: string; name: string; colour: string; dashed?: boolean; width?: number };
 type Row = { label: string; short: string } & Record<string, number | null | string>;
@@ -85,18 +86,18 @@ export function TrendChart({ journey, view }: { journey: JourneyOverview; view: 
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="trend-heading" className="text-base font-semibold">Trend</h2>
         <p className="text-xs text-slate-600">
-          {journey.trend.periods[0]?.label} to {last?.label} · dashed lines are targets · hover a {noun} to compare it with the one before
+          {journey.trend.periods[0]?.label} to {last?.label} · dashed lines are targets<span className="print:hidden"> · hover or tap a {noun} to compare it with the one before</span>
           {markers.hasMarkers && " · numbered markers are process changes"}
         </p>
       </div>
-      <div className="mt-3 flex flex-wrap gap-2 print:hidden" role="group" aria-label="Departments on the chart">
+      <div className="mt-3 flex flex-wrap gap-2" role="group" aria-label="Departments on the chart">
         {journey.departments.map((d) => (
           <button
             key={d.id}
             type="button"
             aria-pressed={shown.has(d.id)}
             onClick={() => toggle(d.id)}
-            className="inline-flex items-center gap-1.5 rounded-full border border-slate-300 px-2.5 py-1 text-xs text-slate-700 aria-pressed:border-slate-700 aria-pressed:bg-slate-800 aria-pressed:text-white"
+            className="inline-flex items-center gap-1.5 rounded-full border border-slate-300 px-2.5 py-1 text-xs text-slate-700 aria-pressed:border-slate-700 aria-pressed:bg-slate-800 aria-pressed:text-white print:aria-[pressed=false]:hidden"
           >
             <span aria-hidden="true" className="h-2 w-2 rounded-full" style={{ backgroundColor: d.colour }} />
             {d.name}
@@ -104,7 +105,7 @@ export function TrendChart({ journey, view }: { journey: JourneyOverview; view: 
         ))}
       </div>
       <div className="relative mt-4">
-        <div className="h-72" aria-hidden="true">
+        <div className="h-72 print:h-auto" aria-hidden="true">
           <ResponsiveContainer width="100%" height="100%">
             <LineChart accessibilityLayer={false} data={rows} margin={{ top: markers.hasMarkers ? MARKER_MARGIN_TOP : 8, right: 16, bottom: 0, left: -16 }}>
               <CartesianGrid stroke="#e2e8f0" vertical={false} />
@@ -135,7 +136,7 @@ export function TrendChart({ journey, view }: { journey: JourneyOverview; view: 
       <ChangeList changes={changes} heading="Changes in this range" className="mt-3" />
       <details className="mt-3 text-sm print:hidden">
         <summary className="cursor-pointer text-slate-700">Show the figures as a table</summary>
-        <div className="relative mt-2 max-h-80 overflow-auto">
+        <ScrollRegion label="Trend figures (scrolls)" className="mt-2 max-h-80">
           <table className="w-full text-right tabular-nums" data-testid="trend-table">
             <thead className="sticky top-0 bg-white text-xs font-semibold uppercase tracking-wide text-slate-500">
               <tr>
@@ -156,7 +157,7 @@ export function TrendChart({ journey, view }: { journey: JourneyOverview; view: 
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </details>
     </section>
   );

@@ -29,7 +29,7 @@ export function MetricChart({ periods, values, unit, target, warning, comparison
   const markers = useChangeMarkers(changes, (key) => shortOf.get(key));
   return (
     <div className="relative">
-      <div className="flex h-48 w-full flex-col print:h-44" aria-hidden="true">
+      <div className="flex h-48 w-full flex-col print:h-auto" aria-hidden="true">
         {!shortUnit && <p className="text-[11px] text-slate-500">{unit}</p>}
         <div className="min-h-0 flex-1">
           <ResponsiveContainer width="100%" height="100%">

@@ -8,6 +8,7 @@ import { periodNoun } from "@/lib/periods";
 import type { ChartChange } from "@/components/charts/change-markers";
 import { MetricChart } from "./metric-chart";
 import { ReportChanges, type ReportChangeLinks } from "./report-changes";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 type Report = PublicTouchpointReport | TouchpointReportData;
 type Props = {
@@ -116,7 +117,7 @@ export function ReportView({ report, historyHref, changeLinks }: Props) {
                   </div>
                   <details className="mt-2 text-sm print:hidden">
                     <summary className="cursor-pointer font-medium text-brand-dark">The figures as a table</summary>
-                    <div className="relative mt-2 max-h-72 overflow-auto">
+                    <ScrollRegion label={`${m.name} figures (scrolls)`} className="mt-2 max-h-72">
                       <table className="w-full">
                         <thead>
                           <tr className="text-left text-xs text-slate-500">
@@ -137,7 +138,7 @@ export function ReportView({ report, historyHref, changeLinks }: Props) {
                           ))}
                         </tbody>
                       </table>
-                    </div>
+                    </ScrollRegion>
                   </details>
                 </article>
               );
@@ -155,7 +156,7 @@ export function ReportView({ report, historyHref, changeLinks }: Props) {
             ? `In ${report.range.to.label}, ${touchpoint.journey.name} met its targets.`
             : `In ${report.range.to.label}, ${touchpoint.name} cost ${touchpoint.journey.name} ${formatScore(report.drag.touchpoint)} points, and ${touchpoint.department.name} ${formatScore(report.drag.department)} of the journey's ${formatScore(report.drag.shortfall)} missing points.`}
         </p>
-        <div className="relative mt-3 overflow-x-auto">
+        <ScrollRegion label="Upstream and downstream (scrolls)" className="mt-3">
           <table className="w-full min-w-[32rem] text-sm" data-testid="neighbours">
             <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
               <tr>
@@ -193,7 +194,7 @@ export function ReportView({ report, historyHref, changeLinks }: Props) {
                 </tbody>
               ))}
           </table>
-        </div>
+        </ScrollRegion>
       </section>
 
       <section aria-labelledby="notes-heading" className={card}>

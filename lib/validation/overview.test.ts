@@ -24,8 +24,17 @@ describe("parseOverviewParams", () => {
     ]);
   });
 
-  it("takes the first of a repeated parameter", () => {
-    expect(parseOverviewParams({ view: ["quarter", "week"] }).params).toEqual({ view: "QUARTER" });
+  it("takes the first of a repeated parameter and says so, from the page's record or the API's URLSearchParams alike", () => {
+    const fromPage = parseOverviewParams({ view: ["quarter", "week"], journey: ["1", "2"] });
+    const fromApi = parseOverviewParams(new URLSearchParams("view=quarter&view=week&journey=1&journey=2"));
+    expect(fromPage).toEqual(fromApi);
+    expect(fromApi.params).toEqual({ view: "QUARTER", journeyId: 1 });
+    expect(fromApi.problems).toEqual(['Journey was given 2 times; the first, "1", was used.', 'View was given 2 times; the first, "quarter", was used.']);
+  });
+
+  it("says back only 40 characters of what it ignored, without control or direction-changing characters", () => {
+    const { problems } = parseOverviewParams({ period: `2026-06-15\u202E${"x".repeat(400)}`, journey: "a\u0000b\u200Bc" });
+    expect(problems).toEqual([`Journey must be a number; ignored "abc".`, `Period must be a date like 2026-11-16; ignored "2026-06-15${"x".repeat(30)}…".`]);
   });
 });
 

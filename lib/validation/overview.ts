@@ -17,18 +17,40 @@ const fields = {
 
 export type OverviewParams = { journeyId?: number; view?: ViewGranularity; period?: Date; from?: Date };
 
-type RawParams = Record<string, string | string[] | null | undefined>;
+const LABELS = { journey: "Journey", view: "View", period: "Period", from: "Range start" } as const;
 
-/** Parses each parameter on its own; the ones that fail are left out and explained in `problems`. */
+type RawParams = Record<string, string | string[] | null | undefined> | URLSearchParams;
+
+/**
+ * Input as it may be said back in a notice: without control or invisible formatting characters
+ * (a right-to-left override would turn the sentence around) and at most 40 characters.
+ */
+export function shownInput(value: string): string {
+  const clean = value.replace(/[\p{Cc}\p{Cf}]/gu, "");
+  return clean.length > 40 ? `${clean.slice(0, 40)}…` : clean;
+}
+
+/**
+ * Parses each parameter on its own; the ones that fail are left out and explained in `problems`.
+ * A parameter given more than once uses its first value, and says so: the page (Next's searchParams)
+ * and the API (URLSearchParams) read the same link the same way.
+ */
 export function parseOverviewParams(raw: RawParams): { params: OverviewParams; problems: string[] } {
   const params: OverviewParams = {};
   const problems: string[] = [];
-  const read = <K extends keyof typeof fields>(name: K, assign: (value: z.output<(typeof fields)[K]>) => void) => {
+  const valuesOf = (name: string): string[] => {
+    if (raw instanceof URLSearchParams) return raw.getAll(name);
     const value = raw[name];
-    if (value === undefined || value === null || value === "") return;
-    const parsed = fields[name].safeParse(Array.isArray(value) ? value[0] : value);
+    return value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
+  };
+  const read = <K extends keyof typeof fields>(name: K, assign: (value: z.output<(typeof fields)[K]>) => void) => {
+    const values = valuesOf(name);
+    const value = values[0];
+    if (value === undefined || value === "") return;
+    if (values.length > 1) problems.push(`${LABELS[name]} was given ${values.length} times; the first, "${shownInput(value)}", was used.`);
+    const parsed = fields[name].safeParse(value);
     if (parsed.success) assign(parsed.data as z.output<(typeof fields)[K]>);
-    else problems.push(`${parsed.error.issues[0]?.message ?? `${name} is not valid`}; ignored "${String(value)}".`);
+    else problems.push(`${parsed.error.issues[0]?.message ?? `${LABELS[name]} is not valid`}; ignored "${shownInput(value)}".`);
   };
   read("journey", (v) => (params.journeyId = v));
   read("view", (v) => (params.view = v));

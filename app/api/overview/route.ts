@@ -10,6 +10,6 @@ export async function GET(request: NextRequest) {
   const user = await getCurrentUser();
   if (!user) return NextResponse.json({ error: "Sign in to continue." }, { status: 401 });
   if (!canViewOverview(user)) return NextResponse.json({ error: "Your role cannot see the overview." }, { status: 403 });
-  const { params, problems } = parseOverviewParams(Object.fromEntries(request.nextUrl.searchParams));
+  const { params, problems } = parseOverviewParams(request.nextUrl.searchParams);
   return NextResponse.json(await getOverview(params, problems), { headers: { "Cache-Control": "no-store" } });
 }
