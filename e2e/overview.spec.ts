@@ -130,7 +130,7 @@ test("in the kitchen slowdown the kitchen tops the drag table, the food is at ri
   // The kitchen's good and bad weeks reach the waiters a week later, as they reach Food's ratings:
   // the two move together, with no direction claimed (both follow the kitchen).
   await expect(page.getByTestId("influence-sentences")).toHaveText(
-    /^Waiter service \(Front of House\) and Food \(Kitchen\) move together: a usual weekly swing of \d+\.\d points at Waiter service has come with \d+\.\d points the same way at Food in the same week \(strong link, 26 weeks\)\.$/,
+    /^Waiter service \(Front of House\) and Food \(Kitchen\) move together in the same week, in the same direction: their usual weekly swings are \d+\.\d points and \d+\.\d points \(strong link, 26 weeks\)\.$/,
   );
 
   // Before the slowdown the kitchen costs the journey far less (a bad week at most).

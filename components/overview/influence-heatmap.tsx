@@ -37,7 +37,7 @@ const LABEL: Record<CellState, (cell: InfluenceCell) => string> = {
   "not-compared": () => "—",
 };
 
-/** Who drags whom: links between departments in plain words first; the department × department matrix behind "Details". */
+/** Who follows whom: links between departments in plain words first; the department × department matrix behind "Details". */
 export function InfluenceHeatmap({ influence }: { influence: JourneyOverview["influence"] }) {
   const { departments, cells, noun } = influence;
   // Details open on the lag where something was found: same week when only same-week links were.
@@ -56,7 +56,7 @@ export function InfluenceHeatmap({ influence }: { influence: JourneyOverview["in
 
   return (
     <section aria-labelledby="influence-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-xs print:break-inside-avoid">
-      <h2 id="influence-heading" className="text-base font-semibold">Who drags whom</h2>
+      <h2 id="influence-heading" className="text-base font-semibold">Who follows whom</h2>
       <p className="mt-1 max-w-prose text-sm text-slate-600" data-testid="influence-window">
         Measured on {noun}ly scores, whatever this page shows: the {influence.periods} {noun}s from {from} to {to}. A link is named only when it is
         unlikely to be chance after comparing every pair of touchpoints on this journey; it shows where to look, not proof of cause.

@@ -46,8 +46,8 @@ export function OverviewControls({ overview, navigate }: { overview: Overview; n
     };
   }, []);
   return (
-    <div className="grid w-full grid-cols-2 items-end gap-2 sm:flex sm:w-auto sm:flex-wrap sm:gap-3 print:hidden">
-      <div className="text-sm">
+    <div className="grid w-full grid-cols-6 items-end gap-2 sm:flex sm:w-auto sm:flex-wrap sm:gap-3 print:hidden">
+      <div className="col-span-3 text-sm">
         <label htmlFor="overview-journey" className={label}>Journey</label>
         <select id="overview-journey" className={select} value={overview.journey!.id} onChange={(e) => navigate({ journey: e.target.value })}>
           {overview.journeys.map((j) => (
@@ -57,7 +57,7 @@ export function OverviewControls({ overview, navigate }: { overview: Overview; n
           ))}
         </select>
       </div>
-      <fieldset className="min-w-0 text-sm">
+      <fieldset className="col-span-3 min-w-0 text-sm">
         <legend className={label}>View by</legend>
         <div className="flex rounded-md border border-slate-300 bg-white p-0.5 sm:inline-flex">
           {overview.views.map((v) => (
@@ -71,7 +71,8 @@ export function OverviewControls({ overview, navigate }: { overview: Overview; n
           ))}
         </div>
       </fieldset>
-      <div className="text-sm">
+      {/* On a phone the period gets the wider half of its row: "Week of 22 Jun 2026" must fit. */}
+      <div className="col-span-4 text-sm">
         <label htmlFor="overview-period" className={label}>Period</label>
         <select id="overview-period" className={select} value={period} onChange={(e) => navigate({ period: e.target.value, from: from.key > e.target.value ? null : undefined })}>
           {overview.periodOptions.map((p) => (
@@ -79,7 +80,7 @@ export function OverviewControls({ overview, navigate }: { overview: Overview; n
           ))}
         </select>
       </div>
-      <details ref={options} className="relative text-sm" data-testid="overview-options">
+      <details ref={options} className="relative col-span-2 text-sm" data-testid="overview-options">
         <summary className="cursor-pointer list-none rounded-md border border-slate-300 bg-white px-3 py-2 font-medium text-slate-700 select-none hover:bg-slate-50 [&::-webkit-details-marker]:hidden">
           Options <span aria-hidden="true">▾</span>
         </summary>

@@ -128,7 +128,7 @@ describe("strengthOf", () => {
 describe("strongestLinks", () => {
   const departments = new Map([[1, 1], [2, 2], [3, 3], [4, 1]]);
   const touchpoints = [...departments].map(([id, d]) => tp(id, `T${id}`, [d, `D${d}`], 0, []));
-  const link = (from: number, to: number, lag: 0 | 1, adjustedP: number, r = 0.8): LinkTest => ({ from, to, lag, state: "tested", pairs: 20, periods: 22, r, effectivePairs: 20, p: adjustedP / 2, adjustedP, significant: true, reverseR: 0, claimed: true, swing: 1, effect: 1 });
+  const link = (from: number, to: number, lag: 0 | 1, adjustedP: number, r = 0.8): LinkTest => ({ from, to, lag, state: "tested", pairs: 20, periods: 22, r, effectivePairs: 20, p: adjustedP / 2, adjustedP, significant: true, reverseR: 0, claimed: true, swing: 1, effect: 1, otherSwing: null });
 
   it("puts leads first, then same-week links, most certain first; one lead per ordered pair of departments", () => {
     const analysis = { q: 0.1, tested: 10, tests: [link(1, 3, 0, 0.001), link(1, 2, 1, 0.02), link(4, 2, 1, 0.01), link(2, 3, 1, 0.03), link(3, 1, 1, 0.05)] };
@@ -141,10 +141,22 @@ describe("strongestLinks", () => {
     expect(strongestLinks(touchpoints, analysis, 2)).toHaveLength(2);
   });
 
-  it("says less than 0.1 points for a tiny effect, and puts a same-week link in words", () => {
-    const t = { ...link(1, 2, 0, 0.01, -0.5), swing: 3.04, effect: -0.04 };
-    expect(describeLink(t, [tp(1, "Waiter service", [1, "Front of House"], 3, []), tp(2, "Drinks", [2, "Bar"], 3, [])], "month")).toBe(
-      "Waiter service (Front of House) and Drinks (Bar) move together: a usual monthly swing of 3.0 points at Waiter service has come with less than 0.1 points at Drinks in the same month (moderate link, 22 months).",
+  const pair = [tp(1, "Waiter service", [1, "Front of House"], 3, []), tp(2, "Drinks", [2, "Bar"], 3, [])];
+
+  it("says less than 0.1 points for a tiny effect", () => {
+    const t = { ...link(1, 2, 1, 0.01, 0.5), swing: 3.04, effect: -0.04 };
+    expect(describeLink(t, pair, "month")).toBe(
+      "Waiter service (Front of House): its usual monthly swing of 3.0 points has been followed by less than 0.1 points at Drinks (Bar) the next month (moderate link, 22 months).",
+    );
+  });
+
+  it("puts a same-week link in words that lead neither way: both usual swings and the direction they share", () => {
+    const t = { ...link(1, 2, 0, 0.01, -0.5), swing: 3.04, effect: -0.04, otherSwing: 0.04 };
+    expect(describeLink(t, pair, "month")).toBe(
+      "Waiter service (Front of House) and Drinks (Bar) move together in the same month, in opposite directions: their usual monthly swings are 3.0 points and less than 0.1 points (moderate link, 22 months).",
+    );
+    expect(describeLink({ ...t, r: 0.75, otherSwing: 6.26 }, pair, "week")).toBe(
+      "Waiter service (Front of House) and Drinks (Bar) move together in the same week, in the same direction: their usual weekly swings are 3.0 points and 6.3 points (strong link, 22 weeks).",
     );
   });
 });

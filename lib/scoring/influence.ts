@@ -63,6 +63,8 @@ export type LinkTest = {
   /** Claimed only: `from`'s typical change (median |Δ|, points) and `to`'s change that followed it (signed points, least squares, within the changes seen). */
   swing: number | null;
   effect: number | null;
+  /** Claimed same-period links only: `to`'s own usual change (median |Δ|, points), so the sentence can name both sides' swings. */
+  otherSwing: number | null;
 };
 
 export type InfluenceAnalysis = {
@@ -109,7 +111,7 @@ export function analyseInfluence(touchpoints: readonly InfluenceTouchpoint[], op
     const nEff = state === "tested" ? effectivePairs(found.n, a.acf, b.acf) : null;
     const r = state === "tested" ? found.r : null;
     const p = r === null || nEff === null || certainlyAbove(r, nEff, q) ? null : correlationPValue(r, nEff);
-    tests.push({ from: a.t.id, to: b.t.id, lag, state, pairs: found.n, periods, r, effectivePairs: nEff, p, adjustedP: null, significant: false, reverseR: null, claimed: false, swing: null, effect: null });
+    tests.push({ from: a.t.id, to: b.t.id, lag, state, pairs: found.n, periods, r, effectivePairs: nEff, p, adjustedP: null, significant: false, reverseR: null, claimed: false, swing: null, effect: null, otherSwing: null });
   };
   for (const a of series) {
     for (const b of series) {
@@ -165,6 +167,7 @@ export function analyseInfluence(touchpoints: readonly InfluenceTouchpoint[], op
     if (!t.claimed) continue;
     const { xs, ys } = paired(from.delta, to.delta, t.lag);
     Object.assign(t, effectWithinSeen(xs, ys));
+    if (t.lag === 0) t.otherSwing = usualSwing(ys);
   }
   return { tests, tested, q };
 }
@@ -176,11 +179,16 @@ export function analyseInfluence(touchpoints: readonly InfluenceTouchpoint[], op
  * other side actually made in these pairs. Shapes: xs, ys paired changes of equal length ≥ 2.
  */
 export function effectWithinSeen(xs: readonly number[], ys: readonly number[]): { swing: number; effect: number } {
-  const moves = xs.map(Math.abs).filter((x) => x > SCORE_TOLERANCE);
-  const swing = moves.length ? median(moves) : 0;
+  const swing = usualSwing(xs);
   const slope = linearRegression(xs.map((x, i) => [x, ys[i]!])).m;
   const seen = Math.max(...ys.map(Math.abs));
   return { swing, effect: Math.max(-seen, Math.min(seen, slope * swing)) };
+}
+
+/** The median size of the changes that happened (points; periods with no change at all left out), 0 when none did. */
+export function usualSwing(changes: readonly number[]): number {
+  const moves = changes.map(Math.abs).filter((x) => x > SCORE_TOLERANCE);
+  return moves.length ? median(moves) : 0;
 }
 
 export type Strength = "strong" | "moderate" | "weak";
@@ -317,5 +325,7 @@ export function describeLink(test: LinkTest, touchpoints: readonly InfluenceTouc
   const usual = `usual ${noun === "week" ? "weekly" : "monthly"} swing of ${points(test.swing!)}`;
   const tail = `(${strengthOf(test.r!)} link, ${test.periods} ${noun}s)`;
   if (test.lag === 1) return `${tpName(from)}: its ${usual} has been followed by ${points(test.effect!)}${way} at ${tpName(to)} the next ${noun} ${tail}.`;
-  return `${tpName(from)} and ${tpName(to)} move together: a ${usual} at ${from.name} has come with ${points(test.effect!)}${way} at ${to.name} in the same ${noun} ${tail}.`;
+  // Same period: neither side leads, so both usual swings are named, in stage order, and no slope.
+  const direction = test.r! > 0 ? "in the same direction" : "in opposite directions";
+  return `${tpName(from)} and ${tpName(to)} move together in the same ${noun}, ${direction}: their usual ${noun === "week" ? "weekly" : "monthly"} swings are ${points(test.swing!)} and ${points(test.otherSwing!)} ${tail}.`;
 }

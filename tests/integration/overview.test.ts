@@ -79,7 +79,7 @@ describe("overview", () => {
     expect(journey.influence.departments[0]!.name).toBe("Marketing");
     expect(journey.influence).toMatchObject({ noun: "week", periods: 26, from: "2025-12-15", to: SLOWDOWN_PEAK, tested: 105 });
     expect(journey.influence.sentences).toEqual([
-      "Waiter service (Front of House) and Food (Kitchen) move together: a usual weekly swing of 3.6 points at Waiter service has come with 6.3 points the same way at Food in the same week (strong link, 26 weeks).",
+      "Waiter service (Front of House) and Food (Kitchen) move together in the same week, in the same direction: their usual weekly swings are 3.6 points and 5.9 points (strong link, 26 weeks).",
     ]);
     expect(journey.influence.cells.filter((c) => ["lead", "two-way"].includes(c.state))).toEqual([]);
     // On Online order, the kitchen's weeks show at delivery first, and at support and the delivered
