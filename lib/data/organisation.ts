@@ -30,6 +30,13 @@ export async function getOrganisationSettings(): Promise<OrganisationSettings> {
   return row ?? DEFAULT_SETTINGS;
 }
 
+export type ScheduleSettings = { periodGranularity: PeriodGranularity; timeZone: string; reminderSchedule: string };
+
+/** What the notification scheduler needs; null before first-run set-up (nothing to remind about). */
+export async function getScheduleSettings(): Promise<ScheduleSettings | null> {
+  return db.organisation.findUnique({ where: { id: 1 }, select: { periodGranularity: true, timeZone: true, reminderSchedule: true } });
+}
+
 /**
  * Saves the settings. The period granularity cannot change once figures exist: weekly figures
  * cannot become monthly ones (or the reverse) without inventing or losing data.
