@@ -45,3 +45,21 @@ test("a person with no notifications sees 'Nothing yet'", async ({ page }) => {
   await expect(page.getByRole("dialog", { name: "Notifications" })).toContainText("Nothing yet");
   await expect(page.getByRole("button", { name: "Mark all read" })).toBeDisabled();
 });
+
+test("an admin sets the time zone and reminder schedule, with a clear error for an invalid one", async ({ page }) => {
+  await signInAs(page, USERS.admin.email);
+  await page.goto("/admin/settings");
+  const form = page.getByRole("form", { name: "Reminders" });
+  await form.getByLabel("Time zone").fill("Europe/Londn");
+  await form.getByLabel("Reminder schedule").fill("0 25 * * 1");
+  await form.getByRole("button", { name: "Save reminders" }).click();
+  await expect(form.getByText(/^Not a time zone: use an IANA name such as Europe\/London/)).toBeVisible();
+  await expect(form.getByText(/^Not a schedule \(.+\)\. Use five fields: minute hour/)).toBeVisible();
+  await expect(form.getByLabel("Time zone")).toHaveAttribute("aria-invalid", "true");
+
+  await form.getByLabel("Time zone").fill("Europe/London");
+  await form.getByLabel("Reminder schedule").fill("0 10 * * 1");
+  await form.getByRole("button", { name: "Save reminders" }).click();
+  await expect(page.getByText("Reminder schedule saved")).toBeVisible();
+  await expect(form.getByTestId("next-reminder")).toHaveText(/^Next reminders: Mon, \d{1,2} \w{3} \d{4}, 10:00 \(Europe\/London\), for the week of /);
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toPeriodKey } from "../periods";
-import { CATCH_UP_MS, cronProblem, dueOccurrence, isTimeZone, localDay, periodJustEnded } from "./schedule";
+import { CATCH_UP_MS, cronProblem, dueOccurrence, isTimeZone, localDay, nextReminderSentence, periodJustEnded } from "./schedule";
 
 const MONDAY_10 = "0 10 * * 1";
 
@@ -45,5 +45,13 @@ describe("validation helpers", () => {
     expect(cronProblem(MONDAY_10)).toBeNull();
     expect(cronProblem("61 10 * * 1")).toMatch(/.+/);
     expect(cronProblem("every monday")).toMatch(/.+/);
+  });
+});
+
+describe("nextReminderSentence", () => {
+  it("names the next run in the organisation's time zone and the period it reminds of", () => {
+    const settings = { reminderSchedule: MONDAY_10, timeZone: "Pacific/Auckland", periodGranularity: "WEEK" as const };
+    expect(nextReminderSentence(settings, new Date("2026-11-25T12:00:00Z"))).toBe("Next reminders: Mon, 30 Nov 2026, 10:00 (Pacific/Auckland), for the week of 23 Nov 2026.");
+    expect(nextReminderSentence({ ...settings, reminderSchedule: "0 9 1 * *", periodGranularity: "MONTH" }, new Date("2026-11-25T12:00:00Z"))).toBe("Next reminders: Tue, 1 Dec 2026, 09:00 (Pacific/Auckland), for November 2026.");
   });
 });

@@ -2,7 +2,7 @@
 // and the reporting period that has just ended then. Pure; safe in the browser (form validation).
 import { Cron } from "croner";
 import type { PeriodGranularity } from "../domain";
-import { addPeriods, currentPeriod, parsePeriodKey } from "../periods";
+import { addPeriods, currentPeriod, formatPeriod, parsePeriodKey } from "../periods";
 
 /** A scheduled time missed by less than this (the server was down) still runs when the worker starts. */
 export const CATCH_UP_MS = 24 * 3_600_000;
@@ -42,5 +42,21 @@ export function cronProblem(schedule: string): string | null {
     return new Cron(schedule, { paused: true }).nextRun() ? null : "This schedule never runs";
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/**
+ * "Next reminders: Mon 7 Dec 2026, 10:00 (Europe/London), for the week of 30 Nov 2026." — for the
+ * settings page; null when the schedule never runs again or cannot be read.
+ */
+export function nextReminderSentence(settings: { reminderSchedule: string; timeZone: string; periodGranularity: PeriodGranularity }, now = new Date()): string | null {
+  try {
+    const next = new Cron(settings.reminderSchedule, { timezone: settings.timeZone, paused: true }).nextRun(now);
+    if (!next) return null;
+    const when = new Intl.DateTimeFormat("en-GB", { timeZone: settings.timeZone, weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(next);
+    const period = formatPeriod(periodJustEnded(next, settings.timeZone, settings.periodGranularity), settings.periodGranularity);
+    return `Next reminders: ${when} (${settings.timeZone}), for ${period.replace(/^Week/, "the week")}.`;
+  } catch {
+    return null;
   }
 }
