@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
 import { formatDateTime } from "@/lib/format";
+import type { NotificationItem } from "@/lib/notifications/in-app";
 import { useMarkNotificationsRead, useNotificationsQuery } from "./use-notifications";
 
 /**
@@ -93,28 +94,22 @@ export function NotificationBell() {
             <ul className="max-h-96 divide-y divide-slate-100 overflow-y-auto">
               {query.data.items.map((n) => (
                 <li key={n.id} className={n.read ? "" : "bg-brand/5"} data-testid="notification">
-                  <Link
-                    href={n.href ?? "#"}
-                    className="block px-4 py-3 hover:bg-slate-50"
-                    onClick={() => {
-                      if (!n.read) markRead.mutate({ ids: [n.id] });
-                      setOpen(false);
-                    }}
-                  >
-                    <span className="flex items-start gap-2">
-                      {!n.read && <span aria-hidden="true" className="mt-1.5 h-2 w-2 shrink-0 rounded-full bg-brand" />}
-                      <span className="min-w-0">
-                        <span className="block text-sm font-medium text-slate-900">
-                          {!n.read && <span className="sr-only">Unread: </span>}
-                          {n.title}
-                        </span>
-                        <span className="mt-0.5 block text-sm text-slate-600">{n.body}</span>
-                        <time dateTime={n.createdAt} className="mt-1 block text-xs text-slate-500">
-                          {formatDateTime(new Date(n.createdAt))}
-                        </time>
-                      </span>
-                    </span>
-                  </Link>
+                  {n.href ? (
+                    <Link
+                      href={n.href}
+                      className="block px-4 py-3 hover:bg-slate-50"
+                      onClick={() => {
+                        if (!n.read) markRead.mutate({ ids: [n.id] });
+                        setOpen(false);
+                      }}
+                    >
+                      <NotificationText notification={n} />
+                    </Link>
+                  ) : (
+                    <div className="px-4 py-3">
+                      <NotificationText notification={n} />
+                    </div>
+                  )}
                 </li>
               ))}
             </ul>
@@ -122,5 +117,23 @@ export function NotificationBell() {
         </div>
       )}
     </div>
+  );
+}
+
+function NotificationText({ notification: n }: { notification: NotificationItem }) {
+  return (
+    <span className="flex items-start gap-2">
+      {!n.read && <span aria-hidden="true" className="mt-1.5 h-2 w-2 shrink-0 rounded-full bg-brand" />}
+      <span className="min-w-0">
+        <span className="block text-sm font-medium text-slate-900">
+          {!n.read && <span className="sr-only">Unread: </span>}
+          {n.title}
+        </span>
+        <span className="mt-0.5 block text-sm text-slate-600">{n.body}</span>
+        <time dateTime={n.createdAt} className="mt-1 block text-xs text-slate-500">
+          {formatDateTime(new Date(n.createdAt))}
+        </time>
+      </span>
+    </span>
   );
 }

@@ -1,6 +1,7 @@
 // Email through SMTP (nodemailer), configured by SMTP_URL and MAIL_FROM. Without SMTP_URL there is
 // no mailer: email messages are marked skipped, never an error (docs/notifications.md).
 import nodemailer from "nodemailer";
+import { z } from "zod";
 
 export type MailSettings = {
   /** smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465 (TLS from the start). */
@@ -14,10 +15,18 @@ type Env = Record<string, string | undefined>;
 export const DEFAULT_MAIL_FROM = "Touchline <touchline@localhost>";
 export const NO_MAIL_SERVER = "not sent: no mail server configured";
 
-/** The mail settings from the environment; null when SMTP_URL is unset or blank. */
+const smtpUrl = z.url({ protocol: /^smtps?$/, error: "SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.com:587" });
+
+/**
+ * The mail settings from the environment; null when SMTP_URL is unset or blank. Throws, naming the
+ * variable, when SMTP_URL is not an smtp:// or smtps:// URL.
+ */
 export function mailSettingsFromEnv(env: Env = process.env): MailSettings | null {
   const url = env.SMTP_URL?.trim();
-  return url ? { url, from: env.MAIL_FROM?.trim() || DEFAULT_MAIL_FROM } : null;
+  if (!url) return null;
+  const parsed = smtpUrl.safeParse(url);
+  if (!parsed.success) throw new Error(parsed.error.issues[0]!.message);
+  return { url, from: env.MAIL_FROM?.trim() || DEFAULT_MAIL_FROM };
 }
 
 /**
