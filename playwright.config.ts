@@ -38,7 +38,7 @@ export default defineConfig({
     // the script starts them in turn, so the last one's URL means all are up.
     command: "npx tsx scripts/e2e-server.ts",
     url: `${EMPTY_FOR_DEMO_BASE_URL}/setup`,
-    timeout: 300_000,
+    timeout: 600_000,
     reuseExistingServer: false,
     env: { E2E_PORT: String(PORT) },
     stdout: "pipe",

@@ -4,6 +4,7 @@ import type { CurrentUser } from "@/lib/data/users";
 import { ROLE_LABELS } from "@/lib/domain";
 import { canConfigureOrganisation, canUseEntry, canViewOverview } from "@/lib/permissions";
 import { NavLinks } from "./nav-links";
+import { NotificationBell } from "./notification-bell";
 import { SignOutButton } from "./sign-out-button";
 
 export function AppShell({ user, children }: { user: CurrentUser; children: ReactNode }) {
@@ -23,6 +24,7 @@ export function AppShell({ user, children }: { user: CurrentUser; children: Reac
           </Link>
           <NavLinks links={links} />
           <div className="ml-auto flex items-center gap-3 text-sm">
+            <NotificationBell />
             <Link href="/account" className="rounded-md px-2 py-1 text-right leading-tight hover:bg-slate-100" data-testid="signed-in-user" title="Your account and password">
               <span className="block font-medium text-slate-900">{user.name}</span>
               <span className="block text-xs text-slate-500">{ROLE_LABELS[user.role]}</span>

@@ -3,6 +3,7 @@ import type { PeriodGranularity } from "../domain";
 import { forbidden, invalid } from "../errors";
 import { canConfigureOrganisation, type Actor } from "../permissions";
 import type { OrganisationSettingsInput } from "../validation/organisation";
+import type { ScheduleSettingsInput } from "../validation/schedule";
 import { recordAudit } from "./audit";
 
 export type OrganisationSettings = {
@@ -28,6 +29,29 @@ export async function getOrganisationSettings(): Promise<OrganisationSettings> {
     select: { name: true, periodGranularity: true, momentOfTruthMultiplier: true, bandGoodMin: true, bandFairMin: true },
   });
   return row ?? DEFAULT_SETTINGS;
+}
+
+export type ScheduleSettings = { periodGranularity: PeriodGranularity; timeZone: string; reminderSchedule: string };
+
+/** What the notification scheduler needs; null before first-run set-up (nothing to remind about). */
+export async function getScheduleSettings(): Promise<ScheduleSettings | null> {
+  return db.organisation.findUnique({ where: { id: 1 }, select: { periodGranularity: true, timeZone: true, reminderSchedule: true } });
+}
+
+/**
+ * Saves the time zone and the reminder schedule (validated by scheduleSettingsSchema), audited as
+ * "organisation.schedule.update". The worker reads them on its next tick.
+ */
+export async function updateScheduleSettings(actor: Actor, input: ScheduleSettingsInput): Promise<ScheduleSettingsInput> {
+  if (!canConfigureOrganisation(actor)) throw forbidden("Only admins can change when reminders go out.");
+  const select = { timeZone: true, reminderSchedule: true } as const;
+  return db.$transaction(async (tx) => {
+    const before = await tx.organisation.findUnique({ where: { id: 1 }, select });
+    if (!before) throw invalid("Set up the organisation first.");
+    const after = await tx.organisation.update({ where: { id: 1 }, data: input, select });
+    await recordAudit(tx, actor, { action: "organisation.schedule.update", entity: "Organisation", entityId: 1, before, after });
+    return after;
+  });
 }
 
 /**

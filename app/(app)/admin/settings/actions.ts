@@ -2,8 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { authenticatedAction } from "@/lib/actions";
-import { updateOrganisationSettings } from "@/lib/data/organisation";
+import { updateOrganisationSettings, updateScheduleSettings } from "@/lib/data/organisation";
 import { organisationSettingsSchema } from "@/lib/validation/organisation";
+import { scheduleSettingsSchema } from "@/lib/validation/schedule";
 
 const update = authenticatedAction(organisationSettingsSchema, (actor, input) => updateOrganisationSettings(actor, input));
 
@@ -11,5 +12,14 @@ const update = authenticatedAction(organisationSettingsSchema, (actor, input) =>
 export async function updateSettingsAction(input: unknown) {
   const result = await update(input);
   if (result.ok) revalidatePath("/", "layout");
+  return result;
+}
+
+const updateSchedule = authenticatedAction(scheduleSettingsSchema, (actor, input) => updateScheduleSettings(actor, input));
+
+/** Saves the time zone and the reminder schedule (admins only, checked in updateScheduleSettings). */
+export async function updateScheduleAction(input: unknown) {
+  const result = await updateSchedule(input);
+  if (result.ok) revalidatePath("/admin/settings");
   return result;
 }

@@ -1,0 +1,65 @@
+import { expect, test } from "@playwright/test";
+import { USERS, signInAs, weeksAgo } from "./fixtures";
+
+// scripts/e2e-server.ts queued this week's reminders with `npm run worker -- --remind <Monday>`
+// right after seeding (the seed leaves this week's figures to be entered), without a mail server.
+
+test("a department head finds the reminder in the bell and follows it to the entry grid at that period", async ({ page }) => {
+  const period = weeksAgo(0);
+  await signInAs(page, USERS.kitchenHead.email);
+  await page.goto("/overview");
+
+  const bell = page.getByRole("button", { name: /^Notifications, \d+ unread$/ });
+  await expect(bell).toHaveAccessibleName("Notifications, 1 unread");
+  await bell.click();
+  const panel = page.getByRole("dialog", { name: "Notifications" });
+  await expect(panel).toBeVisible();
+  const reminder = panel.getByTestId("notification").filter({ hasText: /figures? missing for the week of/ });
+  await expect(reminder).toHaveCount(1);
+  await expect(reminder).toContainText("Kitchen: Food: Food rating");
+  await expect(reminder).toContainText("Unread");
+
+  // Escape closes the popover and puts focus back on the bell.
+  await page.keyboard.press("Escape");
+  await expect(panel).toBeHidden();
+  await expect(bell).toBeFocused();
+
+  // Open again from the keyboard, then follow the reminder.
+  await page.keyboard.press("Enter");
+  await expect(panel).toBeVisible();
+  await reminder.getByRole("link").click();
+  await expect(page).toHaveURL(new RegExp(`/entry\\?department=\\d+&period=${period}$`));
+  await expect(page.getByRole("heading", { level: 1, name: "Metric entry" })).toBeVisible();
+  await expect(page.getByLabel("Period")).toHaveValue(period);
+
+  // Following it marked it read.
+  await expect(page.getByRole("button", { name: "Notifications, none unread" })).toBeVisible();
+  await page.getByRole("button", { name: "Notifications, none unread" }).click();
+  await expect(page.getByRole("dialog", { name: "Notifications" }).getByTestId("notification").first()).not.toContainText("Unread");
+});
+
+test("a person with no notifications sees 'Nothing yet'", async ({ page }) => {
+  await signInAs(page, USERS.viewer.email);
+  await page.goto("/overview");
+  await page.getByRole("button", { name: "Notifications, none unread" }).click();
+  await expect(page.getByRole("dialog", { name: "Notifications" })).toContainText("Nothing yet");
+  await expect(page.getByRole("button", { name: "Mark all read" })).toBeDisabled();
+});
+
+test("an admin sets the time zone and reminder schedule, with a clear error for an invalid one", async ({ page }) => {
+  await signInAs(page, USERS.admin.email);
+  await page.goto("/admin/settings");
+  const form = page.getByRole("form", { name: "Reminders" });
+  await form.getByLabel("Time zone").fill("Europe/Londn");
+  await form.getByLabel("Reminder schedule").fill("0 25 * * 1");
+  await form.getByRole("button", { name: "Save reminders" }).click();
+  await expect(form.getByText(/^Not a time zone: use an IANA name such as Europe\/London/)).toBeVisible();
+  await expect(form.getByText(/^Not a schedule \(.+\)\. Use five fields: minute hour/)).toBeVisible();
+  await expect(form.getByLabel("Time zone")).toHaveAttribute("aria-invalid", "true");
+
+  await form.getByLabel("Time zone").fill("Europe/London");
+  await form.getByLabel("Reminder schedule").fill("0 10 * * 1");
+  await form.getByRole("button", { name: "Save reminders" }).click();
+  await expect(page.getByText("Reminder schedule saved")).toBeVisible();
+  await expect(form.getByTestId("next-reminder")).toHaveText(/^Next reminders: Mon, \d{1,2} \w{3} \d{4}, 10:00 \(Europe\/London\), for the week of /);
+});

@@ -1,0 +1,100 @@
+// Reminders: each department head whose metrics have no figure for a period gets one message
+// listing them, in the app (the bell) and by email, with a link to the entry grid at that period.
+import { db } from "../db";
+import type { PeriodGranularity } from "../domain";
+import { getEntrySheet, type EntrySheetRow } from "../data/entry-sheet";
+import { formatPeriod, toPeriodKey } from "../periods";
+import { notify } from "./in-app";
+import { appUrl } from "./mail";
+import { enqueue } from "./outbox";
+
+type MissingByDepartment = { departmentId: number; departmentName: string; rows: EntrySheetRow[] };
+
+/** The idempotency key of a head's reminder for a period: one per person and period, ever. */
+export const reminderKey = (userId: number, period: Date) => `reminder:${userId}:${toPeriodKey(period)}`;
+
+/** The entry grid at a department and period: the page reads both from the URL. */
+export const entryGridPath = (departmentId: number, period: Date) => `/entry?department=${departmentId}&period=${toPeriodKey(period)}`;
+
+/**
+ * Queues a reminder for every active department head with at least one metric that has no figure
+ * for `period` (a period start) in a department they run, except in a closed period (no one but an
+ * admin can fill it). "No figure" is what the entry grid shows as empty (getEntrySheet). Each head
+ * gets one in-app notification and one email outbox row, keyed reminderKey(): calling this again
+ * for the same period — a restart, a second process — adds nothing. Returns the heads reminded
+ * by this call (not counting those reminded before).
+ */
+export async function enqueueReminders(period: Date, granularity: PeriodGranularity, now = new Date()): Promise<{ reminded: number }> {
+  const heads = await db.user.findMany({
+    where: { role: "DEPARTMENT_HEAD", active: true },
+    orderBy: { id: "asc" },
+    select: {
+      id: true,
+      name: true,
+      memberships: { where: { department: { archivedAt: null } }, orderBy: { department: { name: "asc" } }, select: { department: { select: { id: true, name: true } } } },
+    },
+  });
+  const sheets = new Map<number, Promise<MissingByDepartment | null>>();
+  const missingIn = (department: { id: number; name: string }) => {
+    let sheet = sheets.get(department.id);
+    if (!sheet) {
+      sheet = getEntrySheet(department.id, period, granularity).then((s) =>
+        s.lock ? null : { departmentId: department.id, departmentName: department.name, rows: s.rows.filter((r) => r.current === null) },
+      );
+      sheets.set(department.id, sheet);
+    }
+    return sheet;
+  };
+
+  let reminded = 0;
+  for (const head of heads) {
+    const missing = (await Promise.all(head.memberships.map((m) => missingIn(m.department)))).filter((d): d is MissingByDepartment => d !== null && d.rows.length > 0);
+    if (missing.length === 0) continue;
+    const message = composeReminder(head.name, missing, period, granularity);
+    const key = reminderKey(head.id, period);
+    const isNew = await db.$transaction(async (tx) => {
+      const added = await notify(tx, { idempotencyKey: key, userId: head.id, kind: "reminder", title: message.title, body: message.summary, href: message.path }, now);
+      await enqueue(tx, [{ idempotencyKey: `email:${key}`, kind: "reminder", channel: "email", recipientId: head.id, subject: message.title, body: message.text, html: message.html, href: message.url }], now);
+      return added;
+    });
+    if (isNew) reminded++;
+  }
+  return { reminded };
+}
+
+/** "the week of 16 Nov 2026" or "November 2026", for sentences. */
+function periodPhrase(period: Date, granularity: PeriodGranularity): string {
+  return granularity === "WEEK" ? `the ${formatPeriod(period, granularity).replace(/^Week/, "week")}` : formatPeriod(period, granularity);
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The reminder's words: a title, a one-line summary (the bell), and the email as text and HTML, links absolute. */
+export function composeReminder(name: string, missing: readonly MissingByDepartment[], period: Date, granularity: PeriodGranularity) {
+  const count = missing.reduce((n, d) => n + d.rows.length, 0);
+  const when = periodPhrase(period, granularity);
+  const title = `${count} ${count === 1 ? "figure" : "figures"} missing for ${when}`;
+  const base = appUrl();
+  const metricName = (r: EntrySheetRow) => `${r.touchpointName}: ${r.metricName}`;
+  const path = entryGridPath(missing[0]!.departmentId, period);
+  const text = [
+    `Hello ${name},`,
+    "",
+    `${count === 1 ? "This figure" : "These figures"} for ${when} ${count === 1 ? "has" : "have"} not been entered yet:`,
+    ...missing.flatMap((d) => ["", `${d.departmentName} — enter them at ${base}${entryGridPath(d.departmentId, period)}`, ...d.rows.map((r) => `  • ${metricName(r)}`)]),
+    "",
+    "Touchline sends this reminder on your organisation's schedule.",
+  ].join("\n");
+  const html = [
+    `<p>Hello ${escapeHtml(name)},</p>`,
+    `<p>${count === 1 ? "This figure" : "These figures"} for ${escapeHtml(when)} ${count === 1 ? "has" : "have"} not been entered yet:</p>`,
+    ...missing.map(
+      (d) =>
+        `<h3>${escapeHtml(d.departmentName)}</h3><ul>${d.rows.map((r) => `<li>${escapeHtml(metricName(r))}</li>`).join("")}</ul>` +
+        `<p><a href="${escapeHtml(base + entryGridPath(d.departmentId, period))}">Enter ${escapeHtml(d.departmentName)}'s figures</a></p>`,
+    ),
+    "<p>Touchline sends this reminder on your organisation's schedule.</p>",
+  ].join("\n");
+  const summary = missing.map((d) => `${d.departmentName}: ${d.rows.map(metricName).join(", ")}`).join("; ");
+  return { title, summary, text, html, path, url: base + path };
+}

@@ -1,0 +1,111 @@
+// The notification worker: runs scheduled jobs when they fall due (cron expressions in the
+// organisation's time zone, parsed by croner) and delivers the outbox. It runs inside the app
+// server (instrumentation.ts) or as its own process (npm run worker); docs/notifications.md says
+// which to use when. Every job and every message is keyed, so several workers are safe.
+import { randomUUID } from "node:crypto";
+import os from "node:os";
+import { db } from "../db";
+import { getScheduleSettings } from "../data/organisation";
+import { isUniqueViolation } from "../data/prisma-errors";
+import { BATCH_SIZE, deliverBatch, type DeliveryCounts } from "./deliver";
+import { createMailer, mailSettingsFromEnv, type Mailer } from "./mail";
+import { enqueueReminders } from "./reminders";
+import { dueOccurrence, periodJustEnded } from "./schedule";
+
+/** How often the worker looks for due jobs and messages. */
+export const TICK_MS = 15_000;
+/** Batches delivered per tick at most, so one tick cannot run for ever behind a large backlog. */
+const BATCHES_PER_TICK = 20;
+
+export type ScheduledJobRun = { job: "reminders"; occurrence: string; period: string; reminded: number };
+
+/**
+ * Runs the reminder job if its latest occurrence is due and has not run to the end yet (a
+ * ScheduledRun row says it has). Two processes may both run it the same minute; the messages are
+ * keyed, so each head still gets one reminder. Returns what ran, or null.
+ */
+export async function runDueJobs(now = new Date()): Promise<ScheduledJobRun | null> {
+  const settings = await getScheduleSettings();
+  if (!settings) return null;
+  const occurrence = dueOccurrence(settings.reminderSchedule, settings.timeZone, now);
+  if (!occurrence) return null;
+  const job = "reminders";
+  if (await db.scheduledRun.findUnique({ where: { job_occurrence: { job, occurrence } }, select: { job: true } })) return null;
+  const period = periodJustEnded(occurrence, settings.timeZone, settings.periodGranularity);
+  const { reminded } = await enqueueReminders(period, settings.periodGranularity, now);
+  try {
+    await db.scheduledRun.create({ data: { job, occurrence, finishedAt: now } });
+  } catch (error) {
+    // Another process finished the same occurrence first: both runs were the same keyed work.
+    if (!isUniqueViolation(error)) throw error;
+  }
+  return { job, occurrence: occurrence.toISOString(), period: period.toISOString().slice(0, 10), reminded };
+}
+
+export type WorkerPass = { job: ScheduledJobRun | null } & DeliveryCounts;
+
+/**
+ * One pass of the worker: the scheduled jobs that are due, then the outbox, a batch at a time
+ * until it holds nothing due (at most BATCHES_PER_TICK batches).
+ */
+export async function runWorkerOnce({ workerId, mailer, now }: { workerId: string; mailer: Mailer | null; now?: Date }): Promise<WorkerPass> {
+  const job = await runDueJobs(now);
+  const total: DeliveryCounts = { claimed: 0, sent: 0, skipped: 0, failed: 0, retrying: 0 };
+  for (let i = 0; i < BATCHES_PER_TICK; i++) {
+    const counts = await deliverBatch({ workerId, mailer, now });
+    for (const key of Object.keys(total) as (keyof DeliveryCounts)[]) total[key] += counts[key];
+    if (counts.claimed < BATCH_SIZE) break;
+  }
+  return { job, ...total };
+}
+
+export type Worker = { id: string; stop(): Promise<void> };
+type Log = Pick<Console, "info" | "error">;
+
+const globalForWorker = globalThis as unknown as { touchlineWorker?: Worker };
+
+/**
+ * Starts the worker loop in this process (once: a second call returns the running worker). A
+ * failing pass is logged and the loop goes on; the timer does not keep the process alive.
+ */
+export function startWorker({ log = console, tickMs = TICK_MS }: { log?: Log; tickMs?: number } = {}): Worker {
+  if (globalForWorker.touchlineWorker) return globalForWorker.touchlineWorker;
+  const id = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const settings = mailSettingsFromEnv();
+  const mailer = settings ? createMailer(settings) : null;
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  let pass: Promise<void> = Promise.resolve();
+  let lastError = "";
+
+  const tick = () => {
+    pass = runWorkerOnce({ workerId: id, mailer })
+      .then((result) => {
+        lastError = "";
+        if (result.job || result.claimed) log.info(`[notifications] ${JSON.stringify(result)}`);
+      })
+      .catch((error: unknown) => {
+        // The same error every tick (say, a database without the latest migration) is logged once.
+        const message = error instanceof Error ? error.message : String(error);
+        if (message !== lastError) log.error(`[notifications] worker pass failed: ${message}`);
+        lastError = message;
+      })
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, tickMs).unref();
+      });
+  };
+  timer = setTimeout(tick, 0).unref();
+  log.info(`[notifications] worker ${id} started; ${mailer ? "sending email" : "no SMTP_URL: email is skipped"}`);
+
+  const worker: Worker = {
+    id,
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await pass;
+      mailer?.close();
+      if (globalForWorker.touchlineWorker === worker) delete globalForWorker.touchlineWorker;
+    },
+  };
+  return (globalForWorker.touchlineWorker = worker);
+}

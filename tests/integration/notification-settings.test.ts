@@ -1,0 +1,41 @@
+// The time zone and reminder schedule: admins set them (audited), others cannot, and the worker
+// runs on them.
+import { describe, expect, it } from "vitest";
+import { updateScheduleSettings } from "../../lib/data/organisation";
+import { db } from "../../lib/db";
+import { runDueJobs } from "../../lib/notifications/scheduler";
+import { scheduleSettingsSchema } from "../../lib/validation/schedule";
+import { actorFor, refusal } from "./helpers";
+
+describe("reminder schedule settings", () => {
+  it("lets an admin set the time zone and schedule, audited with before and after", async () => {
+    const admin = await actorFor("admin@touchline.demo");
+    const input = scheduleSettingsSchema.parse({ timeZone: "Pacific/Auckland", reminderSchedule: "0 9 * * 2" });
+    expect(await updateScheduleSettings(admin, input)).toEqual({ timeZone: "Pacific/Auckland", reminderSchedule: "0 9 * * 2" });
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "organisation.schedule.update" }, orderBy: { id: "desc" } });
+    expect(audit.actorId).toBe(admin.id);
+    expect(JSON.parse(audit.before!)).toEqual({ timeZone: "UTC", reminderSchedule: "0 10 * * 1" });
+    expect(JSON.parse(audit.after!)).toEqual({ timeZone: "Pacific/Auckland", reminderSchedule: "0 9 * * 2" });
+  });
+
+  it("refuses anyone but an admin", async () => {
+    const head = await actorFor("kitchen@touchline.demo");
+    const error = await refusal(updateScheduleSettings(head, { timeZone: "UTC", reminderSchedule: "0 10 * * 1" }));
+    expect(error.code).toBe("forbidden");
+  });
+
+  it("runs the schedule in the organisation's time zone: Monday 10:00 in Auckland is Sunday 21:00 UTC", async () => {
+    await db.organisation.update({ where: { id: 1 }, data: { timeZone: "Pacific/Auckland", reminderSchedule: "0 10 * * 1" } });
+    const kitchenFigure = await db.metricEntry.findFirstOrThrow({
+      where: { periodStart: new Date("2026-11-16T00:00:00Z"), metric: { touchpoint: { department: { slug: "kitchen" } } } },
+      select: { id: true },
+    });
+    await db.metricEntry.delete({ where: { id: kitchenFigure.id } });
+
+    // A minute early nothing is due (the week before's run is past the catch-up window).
+    expect(await runDueJobs(new Date("2026-11-22T20:59:00Z"))).toBeNull();
+    const run = await runDueJobs(new Date("2026-11-22T21:00:30Z"));
+    expect(run).toEqual({ job: "reminders", occurrence: "2026-11-22T21:00:00.000Z", period: "2026-11-16", reminded: 1 });
+    expect(await db.notification.findMany({ select: { idempotencyKey: true } })).toEqual([{ idempotencyKey: expect.stringMatching(/^reminder:\d+:2026-11-16$/) }]);
+  });
+});
