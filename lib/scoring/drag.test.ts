@@ -121,9 +121,10 @@ describe("rollUp at its edges", () => {
 
 describe("whatIf at its edges", () => {
   it("leaves a touchpoint without a score unscored, whatever the lift", () => {
-    const lifted = whatIf(rollUp([tp(1, KITCHEN, 1, 70, 80), tp(2, KITCHEN, 1, null, null)]), new Map([[KITCHEN, 1]]));
+    const lifted = whatIf(rollUp([tp(1, KITCHEN, 1, 70, 80), tp(2, KITCHEN, 1, null, null), tp(3, KITCHEN, 1, null, 90)]), new Map([[KITCHEN, 1]]));
     expect(lifted.score).toBe(80);
     expect(lifted.touchpoints.get(2)!.score).toBeNull();
+    expect(lifted.touchpoints.get(3)!.score).toBeNull();
   });
 });
 

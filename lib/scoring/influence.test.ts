@@ -232,6 +232,11 @@ describe("analyseInfluence: which pairs, which weeks", () => {
     expect(analysis.tests.map((t) => [t.from, t.to, t.lag])).toEqual([[1, 2, 1], [1, 2, 0]]);
   });
 
+  it("claims a lead at the same stage when the other way round does not pass", () => {
+    const analysis = analyseInfluence([tp(1, "Alpha", [1, "Bakers"], 0, alpha), tp(2, "Beta", [2, "Cooks"], 0, beta)]);
+    expect(analysis.tests.map((t) => [t.from, t.to, t.lag, t.significant, t.claimed])).toEqual([[1, 2, 1, true, true], [2, 1, 1, false, false], [1, 2, 0, false, false]]);
+  });
+
   it("tests no pair within one department", () => {
     expect(analyseInfluence([tp(1, "Alpha", [1, "Bakers"], 0, alpha), tp(2, "Beta", [1, "Bakers"], 0, beta)]).tests).toEqual([]);
   });
@@ -316,6 +321,25 @@ describe("analyseInfluence: a link both ways", () => {
       expect(analysis.tests.filter((t) => t.p !== null && t.p > FALSE_DISCOVERY_RATE).map((t) => [t.from, t.to, t.lag, t.adjustedP])).toEqual([[2, 3, 1, null], [1, 2, 0, null]]);
       expect(analysis.tests.find((t) => t.from === 1 && t.to === 3 && t.lag === 0)).toMatchObject({ significant: true, claimed: true });
     }
+  });
+});
+
+describe("analyseInfluence: the cutoff for the other way round", () => {
+  it("is the largest p-value that passed, not the largest worked out", () => {
+    // Seed 10: B ← 0.9 A and A ← 0.35 B the next week, C moves with A. B → A's p (0.061) is above
+    // every p that passed (at most 0.0001) but below one that was worked out and failed (0.089).
+    const { noise } = createRandom(10);
+    const a = [noise(2)];
+    const b = [noise(2)];
+    for (let t = 1; t < 30; t++) {
+      a.push(0.35 * b[t - 1]! + noise(1.5));
+      b.push(0.9 * a[t - 1]! + noise(1));
+    }
+    const c = a.map((x) => 0.4 * x + noise(1.5));
+    const analysis = analyseInfluence([tp(1, "A", [1, "One"], 0, cumulative(70, a)), tp(2, "B", [2, "Two"], 1, cumulative(60, b)), tp(3, "C", [3, "Three"], 2, cumulative(50, c))]);
+    expect(Math.max(...analysis.tests.filter((t) => t.significant).map((t) => t.p!))).toBeLessThan(1e-4);
+    expect(Math.max(...analysis.tests.map((t) => t.p ?? 0))).toBeCloseTo(0.089, 3);
+    expect(analysis.tests.find((t) => t.from === 1 && t.to === 2 && t.lag === 1)).toMatchObject({ significant: true, claimed: true });
   });
 });
 
