@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { dateKeyField, fieldErrors, isTokenShape, numberField, parseIdParam, rowProblemsFrom } from "./fields";
+import { dateKeyField, fieldErrors, isTokenShape, numberField, parseDecimal, parseIdParam, rowProblemsFrom } from "./fields";
+
+describe("parseDecimal", () => {
+  it("reads a decimal with no digit before the point", () => {
+    expect(parseDecimal(".55")).toBe(0.55);
+    expect(parseDecimal("-.5")).toBe(-0.5);
+  });
+});
 
 describe("numberField", () => {
   it("refuses a decimal too large to be a finite number", () => {

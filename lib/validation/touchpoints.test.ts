@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { fieldErrors } from "./fields";
 import { createMetricSchema, createTouchpointSchema, METRIC_KIND_DEFAULTS, metricRuleProblems } from "./touchpoints";
 
 const metric = { touchpointId: "4", name: "Wait", kind: "DURATION", unit: "min", direction: "LOWER_IS_BETTER", scaleBest: "0", scaleWorst: "30", target: "5", warningThreshold: "10", weight: "1" };
@@ -76,6 +77,12 @@ describe("form values", () => {
     const base = { stageId: "1", departmentId: "2", name: "Cloakroom", weight: "1" };
     for (const ticked of [true, "on", "true"]) expect(createTouchpointSchema.parse({ ...base, momentOfTruth: ticked }).momentOfTruth).toBe(true);
     for (const unticked of [false, "off", "false", undefined]) expect(createTouchpointSchema.parse({ ...base, momentOfTruth: unticked }).momentOfTruth).toBe(false);
+  });
+
+  it("names the weight in its problems", () => {
+    const base = { stageId: "1", departmentId: "2", name: "Cloakroom" };
+    expect(fieldErrors(createTouchpointSchema.safeParse({ ...base, weight: "x" }).error!).weight).toBe("Weight must be a number");
+    expect(fieldErrors(createTouchpointSchema.safeParse({ ...base, weight: "101" }).error!).weight).toBe("Weight must be at most 100");
   });
 
   it("treats a null or missing target and warning as none", () => {
