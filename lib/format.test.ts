@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { apportion, formatPercent, formatScore, formatValue, roundHalfUp } from "./format";
+import { apportion, formatDate, formatDateTime, formatPercent, formatScore, formatSource, formatValue, roundHalfUp } from "./format";
 
 describe("roundHalfUp", () => {
   it.each([
@@ -121,5 +121,35 @@ describe("formatPercent", () => {
     [1, "100%"],
   ])("%d → %s", (share, text) => {
     expect(formatPercent(share)).toBe(text);
+  });
+});
+
+describe("apportion: equal remainders", () => {
+  it("gives the unit left over to the larger part, wherever it is listed", () => {
+    // 1.5 and 11.5 tenths: 1.3 shown, floors 1 + 11, one tenth left for the larger part.
+    expect(apportion([0.15, 1.15])).toEqual([0.1, 1.2]);
+    expect(apportion([1.15, 0.15])).toEqual([1.2, 0.1]);
+  });
+});
+
+describe("formatDateTime and formatDate", () => {
+  it("write a moment in UTC and a calendar day, the British way", () => {
+    expect(formatDateTime(new Date(Date.UTC(2026, 6, 1, 14, 5)))).toBe("1 Jul 2026, 14:05 UTC");
+    expect(formatDate(new Date(Date.UTC(2026, 6, 1)))).toBe("1 Jul 2026");
+  });
+});
+
+describe("formatSource", () => {
+  it.each([
+    ["SURVEY", "Survey"],
+    ["REVIEW", "Reviews"],
+    ["SOCIAL", "Social"],
+    ["OPERATIONAL", "Operational"],
+    ["EMPLOYEE", "Employee survey"],
+    ["OTHER", "Other"],
+    ["PARTNER", "PARTNER"],
+    [null, "—"],
+  ] as const)("%s → %s", (source, label) => {
+    expect(formatSource(source)).toBe(label);
   });
 });

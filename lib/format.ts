@@ -32,7 +32,8 @@ export function apportion(parts: readonly number[], digits = 1, total?: number):
   // Largest fractional parts first (compared to 9 places: 19.4 − 19 and 10.4 − 10 differ only in
   // binary noise); ties go to the larger part, then the earlier one.
   const remainder = units.map((u, i) => Math.round((u - floors[i]!) * 1e9));
-  const order = units.map((u, i) => i).sort((a, b) => remainder[b]! - remainder[a]! || units[b]! - units[a]! || a - b);
+  // Array sort is stable: parts equal on both keys keep their order.
+  const order = units.map((u, i) => i).sort((a, b) => remainder[b]! - remainder[a]! || units[b]! - units[a]!);
   for (const i of order) {
     if (left <= 0) break;
     floors[i]! += 1;

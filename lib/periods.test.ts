@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addPeriods, formatPeriod, formatPeriodShort, isPeriodStart, parsePeriodKey, periodsBetween, resolveRange, startOfPeriod, toPeriodKey, viewGranularities } from "./periods";
+import { addPeriods, dateRange, formatPeriod, formatPeriodShort, isEnterablePeriod, isPeriodStart, parsePeriodKey, periodsBetween, resolveRange, startOfPeriod, toPeriodKey, viewGranularities } from "./periods";
 
 /** UTC instant; month is 1-based here to keep the tables readable. */
 const utc = (y: number, m: number, d: number, h = 0, min = 0, s = 0) => new Date(Date.UTC(y, m - 1, d, h, min, s));
@@ -216,5 +216,42 @@ describe("resolveRange", () => {
     const range = resolveRange({ from: utc(2020, 1, 6), to: utc(2026, 11, 16) }, "WEEK", options);
     expect(range.from).toEqual(utc(2025, 11, 24));
     expect(range.notices).toEqual(["A range can cover at most 52 weeks; it now starts at Week of 24 Nov 2025."]);
+  });
+});
+
+describe("parsePeriodKey: years before 100", () => {
+  it("refuses a year Date.UTC would read as 19xx", () => {
+    expect(parsePeriodKey("0050-01-01")).toBeNull();
+  });
+});
+
+describe("isEnterablePeriod", () => {
+  const now = utc(2026, 11, 25, 12); // a Wednesday; the current week starts Monday 23 Nov
+
+  it("takes period starts up to the current period, not later ones or other days", () => {
+    expect(isEnterablePeriod(utc(2026, 11, 23), "WEEK", now)).toBe(true);
+    expect(isEnterablePeriod(utc(2026, 11, 16), "WEEK", now)).toBe(true);
+    expect(isEnterablePeriod(utc(2026, 11, 30), "WEEK", now)).toBe(false);
+    expect(isEnterablePeriod(utc(2026, 11, 24), "WEEK", now)).toBe(false);
+    expect(isEnterablePeriod(utc(2026, 11, 1), "MONTH", now)).toBe(true);
+    expect(isEnterablePeriod(utc(2026, 12, 1), "MONTH", now)).toBe(false);
+  });
+});
+
+describe("dateRange", () => {
+  it("is the earliest and the latest date, in any order", () => {
+    expect(dateRange([utc(2026, 3, 2), utc(2026, 1, 5), utc(2026, 11, 16), utc(2026, 6, 1)])).toEqual({ gte: utc(2026, 1, 5), lte: utc(2026, 11, 16) });
+    expect(dateRange([utc(2026, 3, 2)])).toEqual({ gte: utc(2026, 3, 2), lte: utc(2026, 3, 2) });
+  });
+});
+
+describe("resolveRange at its edges", () => {
+  const now = utc(2026, 11, 23, 12);
+  const options = { fallbackTo: utc(2026, 11, 16), defaultLength: 12, maxLength: 3, now };
+
+  it("keeps the current period, a one-period range and a range of exactly the maximum, saying nothing", () => {
+    expect(resolveRange({ to: utc(2026, 11, 23) }, "WEEK", options)).toEqual({ from: utc(2026, 9, 7), to: utc(2026, 11, 23), automatic: false, notices: [] });
+    expect(resolveRange({ from: utc(2026, 11, 9), to: utc(2026, 11, 9) }, "WEEK", options)).toEqual({ from: utc(2026, 11, 9), to: utc(2026, 11, 9), automatic: false, notices: [] });
+    expect(resolveRange({ from: utc(2026, 11, 2), to: utc(2026, 11, 16) }, "WEEK", options)).toEqual({ from: utc(2026, 11, 2), to: utc(2026, 11, 16), automatic: false, notices: [] });
   });
 });

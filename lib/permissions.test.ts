@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Role } from "./domain";
-import { canConfigureOrganisation, canLockPeriods, canRecordAnyChange, canRecordChange, canShareReport, canUseEntry, canViewHistory, canViewOverview, canViewTouchpoint, canWriteEntries, type Actor } from "./permissions";
+import { canConfigureOrganisation, canManageApiKeys, canLockPeriods, canRecordAnyChange, canRecordChange, canShareReport, canUseEntry, canViewHistory, canViewOverview, canViewTouchpoint, canWriteEntries, type Actor } from "./permissions";
 
 const SALES = 1;
 const SUPPORT = 2;
@@ -125,5 +125,15 @@ describe("canConfigureOrganisation", () => {
     ["viewer", false],
   ] as const)("%s: %s", (name, allowed) => {
     expect(canConfigureOrganisation(actors[name]!)).toBe(allowed);
+  });
+});
+
+describe("canManageApiKeys", () => {
+  it("follows who may write the department's figures", () => {
+    expect(canManageApiKeys(actors.admin!, BILLING)).toBe(true);
+    expect(canManageApiKeys(actors.head!, SALES)).toBe(true);
+    expect(canManageApiKeys(actors.head!, BILLING)).toBe(false);
+    expect(canManageApiKeys(actors.executive!, SALES)).toBe(false);
+    expect(canManageApiKeys(actors.viewer!, SALES)).toBe(false);
   });
 });

@@ -76,4 +76,8 @@ describe("beforeAfter", () => {
     expect(compare("2026-11-27")).toEqual({ inEffect: false, effectivePeriod: day("2026-11-23") });
     expect(compare("2026-11-25")).toMatchObject({ inEffect: true, windowLength: 1 });
   });
+
+  it("gives a change not in effect yet no periods on either side", () => {
+    expect(beforeAfterWindow(day("2026-12-01"), "WEEK", NOW)).toEqual({ effectivePeriod: day("2026-11-30"), before: [], after: [] });
+  });
 });

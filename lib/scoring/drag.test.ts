@@ -1,6 +1,7 @@
 // Department drag and what-if on a hand-computed journey (also in docs/scoring.md).
-import { describe, expect, it } from "vitest";
-import { rollUp, whatIf, type RolledTouchpoint } from "./journey";
+import { beforeEach, describe, expect, it } from "vitest";
+import { SCORE_TOLERANCE } from "./index";
+import { rollUp, whatIf, type JourneyScore, type RolledTouchpoint } from "./journey";
 
 const KITCHEN = 1;
 const FRONT_OF_HOUSE = 2;
@@ -19,7 +20,11 @@ const tp = (id: number, departmentId: number, effectiveWeight: number, score: nu
 // Food: W = 1.5 × 2 (moment of truth) = 3, S 70, T 85 → 3 × 15 = 45 weighted points short.
 // Waiter: W = 1 × 2 = 2, S 80, T 88 → 2 × 8 = 16.   Drinks: W = 1, S 90, T 85 → above target, 0.
 // Σ W = 6. Journey 460 / 6 = 76.67, target 516 / 6 = 86, shortfall 61 / 6 = 10.17.
-const journey = rollUp([tp(1, KITCHEN, 3, 70, 85), tp(2, FRONT_OF_HOUSE, 2, 80, 88), tp(3, BAR, 1, 90, 85)]);
+// Rolled up afresh for each test (not once at load), so each test is traced to the code it runs.
+let journey: JourneyScore;
+beforeEach(() => {
+  journey = rollUp([tp(1, KITCHEN, 3, 70, 85), tp(2, FRONT_OF_HOUSE, 2, 80, 88), tp(3, BAR, 1, 90, 85)]);
+});
 
 describe("department drag", () => {
   it("scores the journey and measures its shortfall", () => {
@@ -80,3 +85,46 @@ describe("what-if", () => {
     expect(whatIf(journey, new Map([[KITCHEN, -1]])).score).toBeCloseTo(journey.score!, 10);
   });
 });
+
+describe("rollUp at its edges", () => {
+  it("leaves a touchpoint without a score out of the target and the drags, even with a target of its own", () => {
+    const rolled = rollUp([tp(1, KITCHEN, 1, 70, 80), tp(2, BAR, 1, null, 90)]);
+    expect(rolled.targetScore).toBe(80);
+    expect(rolled.shortfall).toBe(10);
+    expect(rolled.touchpointDrags.get(2)).toBe(0);
+    expect(rolled.departments.get(BAR)).toMatchObject({ score: null, targetScore: null, drag: 0, belowTarget: 0 });
+  });
+
+  it("has no shortfall, and no NaN, when nothing has a score", () => {
+    const rolled = rollUp([tp(1, KITCHEN, 1, null, null)]);
+    expect(rolled).toMatchObject({ score: null, targetScore: null, coverage: 0, shortfall: 0 });
+    expect(rolled.touchpointDrags.get(1)).toBe(0);
+  });
+
+  it("gives every department a share of 0 when nothing is short", () => {
+    expect(rollUp([tp(1, KITCHEN, 1, 90, 80)]).departments.get(KITCHEN)).toMatchObject({ drag: 0, shareOfShortfall: 0, belowTarget: 0 });
+  });
+
+  it("counts a gap of exactly SCORE_TOLERANCE as none", () => {
+    const rolled = rollUp([tp(1, KITCHEN, 1, 0, SCORE_TOLERANCE)]);
+    expect(rolled.shortfall).toBe(0);
+    expect(rolled.departments.get(KITCHEN)!.belowTarget).toBe(0);
+  });
+
+  it("scores each stage on its own touchpoints", () => {
+    const rolled = rollUp([tp(1, KITCHEN, 3, 70, 85), { ...tp(2, BAR, 1, 90, null), stageId: 2 }, { ...tp(3, BAR, 1, null, null), stageId: 2 }]);
+    expect([...rolled.stages.keys()]).toEqual([1, 2]);
+    expect(rolled.stages.get(1)).toEqual({ score: 70, targetScore: 85, coverage: 1 });
+    expect(rolled.stages.get(2)).toEqual({ score: 90, targetScore: null, coverage: 0.5 });
+  });
+});
+
+describe("whatIf at its edges", () => {
+  it("leaves a touchpoint without a score unscored, whatever the lift", () => {
+    const lifted = whatIf(rollUp([tp(1, KITCHEN, 1, 70, 80), tp(2, KITCHEN, 1, null, null), tp(3, KITCHEN, 1, null, 90)]), new Map([[KITCHEN, 1]]));
+    expect(lifted.score).toBe(80);
+    expect(lifted.touchpoints.get(2)!.score).toBeNull();
+    expect(lifted.touchpoints.get(3)!.score).toBeNull();
+  });
+});
+

@@ -224,3 +224,52 @@ describe("shownGap", () => {
     expect(shownGap(78.95, 78.96)).toBe(0);
   });
 });
+
+describe("dragSentence: which touchpoints it names", () => {
+  const department = (drag: number, drags: number[]): HeadlineDepartment => ({
+    name: "Front of House",
+    drag,
+    touchpoints: drags.map((d, i) => ({ name: `T${i}`, score: 70, targetScore: 80, drag: d })),
+  });
+
+  it("leaves out touchpoints that cost nothing and names the costliest, wherever it is listed", () => {
+    // T0 costs nothing; T1 0.4 and T2 0.5 of 1.5: the worst has under half, so "across 2".
+    expect(dragSentence([department(1.5, [0, 0.4, 0.5])])).toBe("Front of House costs all 1.5 points, across 2 touchpoints, most at T2 (70.0 vs 80.0).");
+    expect(dragSentence([department(0.5, [0, 0.5])])).toBe("Front of House costs all 0.5 points, all at T1 (70.0 vs 80.0).");
+  });
+
+  it("says mostly when the costliest touchpoint has exactly half the department's drag", () => {
+    expect(dragSentence([department(1, [0.5, 0.3, 0.2])])).toBe("Front of House costs all 1.0 point, mostly T0 (70.0 vs 80.0).");
+  });
+
+  it("names a department that costs exactly the shown 0.1 point", () => {
+    expect(dragSentence([{ name: "Bar", drag: 0.1, touchpoints: [] }])).toBe("Bar costs all 0.1 points.");
+  });
+});
+
+describe("journeyHeadline at its edges", () => {
+  it("counts one touchpoint in the singular", () => {
+    expect(journeyHeadline({ journey: "J", score: null, targetScore: 80, shortfall: 0, departments: [], completeness: { status: "partial", current: true, touchpoints: 0, of: 1 } }, "March 2026").sentence).toBe(
+      "No figures yet for March 2026 (0 of 1 touchpoint).",
+    );
+  });
+
+  it("says every touchpoint meets its target when the points missing show but no department costs a shown 0.1", () => {
+    // 0.3 points missing but no department to name: no drag sentence, so no claim of touchpoints below target.
+    expect(journeyHeadline({ journey: "J", score: 82.2, targetScore: 82.2, shortfall: 0.3, departments: [] }, "")).toEqual({
+      status: "on-target",
+      sentence: "J is on target (82.2 vs 82.2), and every touchpoint with figures meets its own target.",
+      drag: null,
+    });
+  });
+
+  it("names the touchpoints below target from 0.1 points missing", () => {
+    const kitchen: HeadlineDepartment = { name: "Kitchen", drag: 0.1, touchpoints: [{ name: "Food", score: 70, targetScore: 84.4, drag: 0.1 }] };
+    expect(journeyHeadline({ journey: "J", score: 82.2, targetScore: 82.2, shortfall: 0.1, departments: [kitchen] }, "")).toEqual({
+      status: "on-target",
+      sentence: "J is on target (82.2 vs 82.2), yet touchpoints below their own targets cost it 0.1 points.",
+      drag: "Kitchen costs all 0.1 points, all at Food (70.0 vs 84.4).",
+    });
+  });
+});
+

@@ -49,7 +49,8 @@ export function shownDrags(drags: readonly number[], before?: readonly number[])
   const shares = total > 0 ? apportion(drags.map((d) => (100 * Math.max(0, d)) / exact), 0, 100) : points.map(() => 0);
   const rows = drags
     .map((_, index) => ({ index, points: points[index]!, share: shares[index]! }))
-    .sort((a, b) => b.points - a.points || drags[b.index]! - drags[a.index]! || a.index - b.index);
+    // Array sort is stable: rows equal on both keys keep their input order.
+    .sort((a, b) => b.points - a.points || drags[b.index]! - drags[a.index]!);
   return { rows, total };
 }
 

@@ -1,7 +1,8 @@
 import { linearRegression, sampleCorrelation } from "simple-statistics";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createRandom } from "../../prisma/seed/demo-story";
-import { analyseInfluence, describeLink, effectWithinSeen, FALSE_DISCOVERY_RATE, influenceCells, MIN_CHANGES, strengthOf, strongestLinks, type InfluenceTouchpoint, type LinkTest } from "./influence";
+import { changes, pairedCorrelation, SCORE_TOLERANCE } from "./stats";
+import { analyseInfluence, describeLink, effectWithinSeen, FALSE_DISCOVERY_RATE, influenceCells, MIN_CHANGES, strengthOf, strongestLinks, type InfluenceAnalysis, type InfluenceTouchpoint, type LinkTest } from "./influence";
 
 const tp = (id: number, name: string, department: [number, string], stage: number, scores: (number | null)[]): InfluenceTouchpoint => ({ id, name, department: { id: department[0], name: department[1] }, stage, scores });
 const cumulative = (start: number, steps: readonly number[]) => steps.reduce((s, d) => [...s, s.at(-1)! + d], [start]);
@@ -25,7 +26,11 @@ describe("analyseInfluence on a planted lead", () => {
   const alpha = cumulative(70, steps); // 15 weeks
   const beta = cumulative(60, [1, ...steps.slice(0, -1).map((d) => d / 2)]);
   const touchpoints = [tp(1, "Alpha", [1, "Bakers"], 0, alpha), tp(2, "Beta", [2, "Cooks"], 1, beta)];
-  const analysis = analyseInfluence(touchpoints);
+  // Analysed afresh for each test (not once at load), so each test is traced to the code it runs.
+  let analysis: InfluenceAnalysis;
+  beforeEach(() => {
+    analysis = analyseInfluence(touchpoints);
+  });
 
   it("tests Alpha → Beta the next week (Alpha is upstream) and the pair the same week; not Beta → Alpha", () => {
     expect(analysis.tests.map((t) => [t.from, t.to, t.lag])).toEqual([[1, 2, 1], [1, 2, 0]]);
@@ -40,6 +45,7 @@ describe("analyseInfluence on a planted lead", () => {
     // Benjamini–Hochberg with m = 2 and this the only candidate: adjusted p = p · 2 / 1.
     expect(lead.adjustedP).toBeCloseTo(lead.p! * 2, 50);
     expect(Math.abs(lead.reverseR!)).toBeLessThan(0.2);
+    expect(lead.reverseR).toBeCloseTo(pairedCorrelation(changes(beta), changes(alpha), 1).r!, 12);
   });
 
   it("states the effect for Alpha's usual swing: the median of |2, 3, 1, 4, 3, 2, 1, 4, 2, 2, 3, 1, 2| = 2, times 0.5 = 1", () => {
@@ -65,6 +71,7 @@ describe("analyseInfluence on a planted lead", () => {
     const short = [tp(1, "Alpha", [1, "Bakers"], 0, alpha.slice(0, 13)), tp(2, "Beta", [2, "Cooks"], 1, beta.slice(0, 13))];
     const few = analyseInfluence(short);
     expect(few.tests.map((t) => [t.state, t.pairs])).toEqual([["too-few", 11], ["tested", 12]]);
+    expect(few.tests[0]).toMatchObject({ r: null, effectivePairs: null, p: null, adjustedP: null, significant: false });
     const cells = influenceCells(short, few, [{ id: 1, name: "Bakers" }, { id: 2, name: "Cooks" }], "week");
     expect(cells[0]).toMatchObject({ state: "too-few", detail: "Bakers → Cooks the next week: not enough weeks yet — a link is looked for from 12 week-to-week changes in common (11 so far)." });
   });
@@ -175,6 +182,8 @@ describe("reproductions", () => {
     const analysis = analyseInfluence(touchpoints);
     expect(analysis.tests.every((t) => t.state === "tested" && !t.significant)).toBe(true);
     expect(Math.abs(analysis.tests.find((t) => t.from === 1 && t.to === 2 && t.lag === 1)!.r!)).toBeLessThan(0.1);
+    // So weak a link is screened out before its exact p-value is worked out.
+    expect(analysis.tests.find((t) => t.from === 1 && t.to === 2 && t.lag === 1)).toMatchObject({ p: null, adjustedP: null });
     expect(strongestLinks(touchpoints, analysis)).toEqual([]);
   });
 
@@ -205,7 +214,7 @@ describe("reproductions", () => {
     const kitchen = Array.from({ length: 20 }, () => 80 + noise(3));
     const touchpoints = [tp(1, "Drinks", [1, "Bar"], 3, bar), tp(2, "Food", [2, "Kitchen"], 3, kitchen)];
     const analysis = analyseInfluence(touchpoints);
-    expect(analysis.tests.map((t) => [t.state, t.r])).toEqual([["flat", null], ["flat", null], ["flat", null]]);
+    expect(analysis.tests.map((t) => [t.state, t.r, t.effectivePairs, t.p])).toEqual([["flat", null, null, null], ["flat", null, null, null], ["flat", null, null, null]]);
     expect(analysis.tested).toBe(0);
     const cells = influenceCells(touchpoints, analysis, [{ id: 1, name: "Bar" }, { id: 2, name: "Kitchen" }], "week");
     expect(cells.map((c) => c.state)).toEqual(["flat", "flat", "flat"]);
@@ -224,3 +233,240 @@ describe("reproductions", () => {
     expect(strongestLinks(touchpoints, analysis)).toEqual([]);
   });
 });
+
+describe("analyseInfluence: which pairs, which weeks", () => {
+  const steps = [3, -2, 4, -1, -3, 2, 1, -4, 2, -2, 3, -1, -2, 4];
+  const alpha = cumulative(70, steps);
+  const beta = cumulative(60, [1, ...steps.slice(0, -1).map((d) => d / 2)]);
+
+  it("orders a same-week pair upstream first, whatever order the touchpoints come in", () => {
+    const analysis = analyseInfluence([tp(2, "Beta", [2, "Cooks"], 1, beta), tp(1, "Alpha", [1, "Bakers"], 0, alpha)]);
+    expect(analysis.tests.map((t) => [t.from, t.to, t.lag])).toEqual([[1, 2, 1], [1, 2, 0]]);
+  });
+
+  it("claims a lead at the same stage when the other way round does not pass", () => {
+    const analysis = analyseInfluence([tp(1, "Alpha", [1, "Bakers"], 0, alpha), tp(2, "Beta", [2, "Cooks"], 0, beta)]);
+    expect(analysis.tests.map((t) => [t.from, t.to, t.lag, t.significant, t.claimed])).toEqual([[1, 2, 1, true, true], [2, 1, 1, false, false], [1, 2, 0, false, false]]);
+  });
+
+  it("tests no pair within one department", () => {
+    expect(analyseInfluence([tp(1, "Alpha", [1, "Bakers"], 0, alpha), tp(2, "Beta", [1, "Bakers"], 0, beta)]).tests).toEqual([]);
+  });
+
+  it("skips the weeks either touchpoint has no score, in the periods and in the effect", () => {
+    // Alpha misses week 5 and Beta week 10: two changes gone on each side, 13 weeks with both scored.
+    const a = alpha.map((x, i) => (i === 4 ? null : x));
+    const b = beta.map((x, i) => (i === 9 ? null : x));
+    const analysis = analyseInfluence([tp(1, "Alpha", [1, "Bakers"], 0, a), tp(2, "Beta", [2, "Cooks"], 1, b)], { minChanges: 8 });
+    const lead = analysis.tests[0]!;
+    expect(lead).toMatchObject({ lag: 1, pairs: 9, periods: 13, claimed: true, swing: 2 });
+    // Beta's change is still exactly half of Alpha's the week before, on every pair present.
+    expect(lead.effect).toBeCloseTo(1, 12);
+  });
+});
+
+describe("analyseInfluence: the false-discovery check", () => {
+  // A noisy lead (seed 3): Beta's change is half of Alpha's the week before, plus noise. Its p-value
+  // is about 0.017; with m = 2 tests and one candidate, Benjamini–Hochberg adjusts it to 2p.
+  const { noise } = createRandom(3);
+  const a = Array.from({ length: 24 }, () => noise(2));
+  const b = [noise(1), ...a.slice(0, -1).map((x) => 0.5 * x + noise(0.8))];
+  const touchpoints = [tp(1, "A", [1, "One"], 0, cumulative(70, a)), tp(2, "B", [2, "Two"], 1, cumulative(60, b))];
+  let p: number;
+  beforeEach(() => {
+    p = analyseInfluence(touchpoints).tests[0]!.p!;
+  });
+
+  it("adjusts a p-value equal to q but does not pass it when the adjusted one is above q", () => {
+    expect(p).toBeGreaterThan(0.01);
+    const lead = analyseInfluence(touchpoints, { q: p }).tests[0]!;
+    expect(lead.adjustedP).toBeCloseTo(2 * p, 12);
+    expect(lead).toMatchObject({ significant: false, claimed: false, swing: null });
+  });
+
+  it("passes an adjusted p-value equal to q", () => {
+    const lead = analyseInfluence(touchpoints, { q: 2 * p }).tests[0]!;
+    expect(lead.adjustedP).toBe(2 * p);
+    // It passes the false-discovery check; whether a direction is claimed is the separate test of
+    // forward against reverse (this noisy lead, r ≈ 0.5 on 22 changes, is not clearly the stronger).
+    expect(lead).toMatchObject({ significant: true });
+  });
+});
+
+describe("analyseInfluence: a link both ways", () => {
+  // Each touchpoint's change feeds the other's the next week: B ← 0.9 A, A ← 0.6 B (plus noise).
+  const feedback = (seed: number, weeks = 30) => {
+    const { noise } = createRandom(seed);
+    const a = [noise(2)];
+    const b = [noise(2)];
+    for (let t = 1; t < weeks; t++) {
+      a.push(0.6 * b[t - 1]! + noise(1.5));
+      b.push(0.9 * a[t - 1]! + noise(1));
+    }
+    return { a, b, noise };
+  };
+
+  it("at the same stage: both leads pass, so neither is claimed, however much stronger one is", () => {
+    const { a, b } = feedback(2);
+    const touchpoints = [tp(1, "A", [1, "One"], 0, cumulative(70, a)), tp(2, "B", [2, "Two"], 0, cumulative(60, b))];
+    const analysis = analyseInfluence(touchpoints);
+    const leads = analysis.tests.filter((t) => t.lag === 1);
+    expect(leads.map((t) => [t.from, t.to, t.significant, t.claimed, t.swing, t.effect])).toEqual([[1, 2, true, false, null, null], [2, 1, true, false, null, null]]);
+    expect(leads[0]!.r).toBeCloseTo(0.906, 3);
+    expect(leads[0]!.reverseR).toBeCloseTo(0.625, 3);
+    const cells = influenceCells(touchpoints, analysis, [{ id: 1, name: "One" }, { id: 2, name: "Two" }], "week");
+    expect(cells.map((c) => c.state)).toEqual(["two-way", "none", "two-way"]);
+  });
+
+  it("from an earlier stage: the other way round is checked against the largest p-value that passed", () => {
+    // Seed 19, with a third touchpoint C that moves with A the same week (it passes, p 0.022, and sets
+    // the cutoff). A → B passes; B → A is not a test of its own (B is later), but its r of 0.72 would
+    // pass under that cutoff, so A → B is not claimed.
+    const { a, b, noise } = feedback(19);
+    const c = a.map((x) => 0.5 * x + noise(1.5));
+    const touchpoints = [tp(1, "A", [1, "One"], 0, cumulative(70, a)), tp(2, "B", [2, "Two"], 1, cumulative(60, b)), tp(3, "C", [3, "Three"], 2, cumulative(50, c))];
+    for (const minChanges of [MIN_CHANGES, 29]) {
+      const analysis = analyseInfluence(touchpoints, { minChanges });
+      const lead = analysis.tests.find((t) => t.from === 1 && t.to === 2 && t.lag === 1)!;
+      expect(lead).toMatchObject({ pairs: 29, significant: true, claimed: false });
+      expect(lead.r).toBeCloseTo(0.904, 3);
+      expect(lead.reverseR).toBeCloseTo(0.722, 3);
+      // The tests above q keep their p-value but are not adjusted.
+      expect(analysis.tests.filter((t) => t.p !== null && t.p > FALSE_DISCOVERY_RATE).map((t) => [t.from, t.to, t.lag, t.adjustedP])).toEqual([[2, 3, 1, null], [1, 2, 0, null]]);
+      expect(analysis.tests.find((t) => t.from === 1 && t.to === 3 && t.lag === 0)).toMatchObject({ significant: true, claimed: true });
+    }
+  });
+});
+
+describe("analyseInfluence: the cutoff for the other way round", () => {
+  it("is the largest p-value that passed, not the largest worked out", () => {
+    // Seed 10: B ← 0.9 A and A ← 0.35 B the next week, C moves with A. B → A's p (0.061) is above
+    // every p that passed (at most 0.0001) but below one that was worked out and failed (0.089).
+    const { noise } = createRandom(10);
+    const a = [noise(2)];
+    const b = [noise(2)];
+    for (let t = 1; t < 30; t++) {
+      a.push(0.35 * b[t - 1]! + noise(1.5));
+      b.push(0.9 * a[t - 1]! + noise(1));
+    }
+    const c = a.map((x) => 0.4 * x + noise(1.5));
+    const analysis = analyseInfluence([tp(1, "A", [1, "One"], 0, cumulative(70, a)), tp(2, "B", [2, "Two"], 1, cumulative(60, b)), tp(3, "C", [3, "Three"], 2, cumulative(50, c))]);
+    expect(Math.max(...analysis.tests.filter((t) => t.significant).map((t) => t.p!))).toBeLessThan(1e-4);
+    expect(Math.max(...analysis.tests.map((t) => t.p ?? 0))).toBeCloseTo(0.089, 3);
+    expect(analysis.tests.find((t) => t.from === 1 && t.to === 2 && t.lag === 1)).toMatchObject({ significant: true, claimed: true });
+  });
+});
+
+describe("effectWithinSeen at its edge", () => {
+  it("counts a change of exactly SCORE_TOLERANCE as no move", () => {
+    // Swing: median |2, 4| = 3 (1e-9 is no move).
+    expect(effectWithinSeen([SCORE_TOLERANCE, 2, 4], [0, 4, 8]).swing).toBe(3);
+  });
+});
+
+describe("influenceCells on given tests", () => {
+  // Bar: T1; Kitchen: T2 and T3; Hall: T4 (no tests at all).
+  const touchpoints = [tp(1, "T1", [1, "Bar"], 0, []), tp(2, "T2", [2, "Kitchen"], 1, []), tp(3, "T3", [2, "Kitchen"], 1, []), tp(4, "T4", [3, "Hall"], 2, [])];
+  const departments = [{ id: 1, name: "Bar" }, { id: 2, name: "Kitchen" }, { id: 3, name: "Hall" }];
+  const test = (from: number, to: number, lag: 0 | 1, fields: Partial<LinkTest>): LinkTest => ({
+    from, to, lag, state: "tested", pairs: 20, periods: 22, r: 0.5, effectivePairs: 17.6, p: 0.01, adjustedP: 0.02, significant: true, reverseR: 0.1, claimed: true, swing: 1, effect: 1, ...fields,
+  });
+  const cellsOf = (tests: LinkTest[]) => influenceCells(touchpoints, { tests, tested: 5, q: 0.1 }, departments, "week");
+  const barKitchen = (tests: LinkTest[], lag: 0 | 1) => cellsOf(tests).find((c) => c.from === 1 && c.to === 2 && c.lag === lag)!;
+
+  it("puts a same-week link in words, with a negative r and p-values to two figures", () => {
+    const cells = cellsOf([test(1, 2, 0, { r: -0.55, p: 0.0123, adjustedP: 0.0246 })]);
+    expect(cells.map((c) => [c.from, c.to, c.lag, c.state])).toEqual([
+      [1, 2, 1, "not-compared"],
+      [1, 2, 0, "together"],
+      [1, 3, 1, "not-compared"],
+      [1, 3, 0, "not-compared"],
+      [2, 1, 1, "not-compared"],
+      [2, 3, 1, "not-compared"],
+      [2, 3, 0, "not-compared"],
+      [3, 1, 1, "not-compared"],
+      [3, 2, 1, "not-compared"],
+    ]);
+    expect(cells[1]).toEqual({
+      from: 1,
+      to: 2,
+      lag: 0,
+      state: "together",
+      strength: "moderate",
+      sameWay: false,
+      detail: "T1 (Bar) → T2 (Kitchen), same week: moderate link, r = −0.55 over 20 week-to-week changes (about 18 independent), p = 0.012, passes the false-discovery check across 5 tests (adjusted p = 0.025).",
+    });
+  });
+
+  it("writes p = 0.00010 at the edge, and p < 0.0001 below it", () => {
+    expect(barKitchen([test(1, 2, 1, { p: 0.0001, adjustedP: 0.00009 })], 1).detail).toContain("p = 0.00010, passes the false-discovery check across 5 tests (adjusted p < 0.0001). The other way round, r = 0.10.");
+  });
+
+  it.each([
+    ["weaker first", [test(1, 2, 1, { adjustedP: 0.03 }), test(1, 3, 1, { adjustedP: 0.01 })]],
+    ["stronger first", [test(1, 3, 1, { adjustedP: 0.01 }), test(1, 2, 1, { adjustedP: 0.03 })]],
+    ["equal p, weaker r first", [test(1, 2, 1, { adjustedP: 0.01, r: 0.5 }), test(1, 3, 1, { adjustedP: 0.01, r: -0.7 })]],
+    ["equal p, stronger r first", [test(1, 3, 1, { adjustedP: 0.01, r: -0.7 }), test(1, 2, 1, { adjustedP: 0.01, r: 0.5 })]],
+  ])("shows the best-evidenced lead of a department pair (%s)", (_, tests) => {
+    const cell = barKitchen(tests, 1);
+    expect(cell.state).toBe("lead");
+    expect(cell.detail).toMatch(/^T1 \(Bar\) → T3 \(Kitchen\), next week:/);
+  });
+
+  it.each([
+    ["weaker first", [test(1, 2, 1, { claimed: false, adjustedP: 0.03 }), test(1, 3, 1, { claimed: false, adjustedP: 0.01, reverseR: 0.4 })]],
+    ["stronger first", [test(1, 3, 1, { claimed: false, adjustedP: 0.01, reverseR: 0.4 }), test(1, 2, 1, { claimed: false, adjustedP: 0.03 })]],
+  ])("explains a link with no direction by its best-evidenced test (%s)", (_, tests) => {
+    const cell = barKitchen(tests, 1);
+    expect(cell.state).toBe("two-way");
+    expect(cell.detail).toMatch(/^T1 \(Bar\) → T3 \(Kitchen\), next week: .* But the other way round is as strong or also stands out \(r = 0\.40\): no direction claimed\.$/);
+  });
+
+  it.each([
+    ["weaker first", [test(1, 2, 1, { significant: false, claimed: false, r: 0.1 }), test(1, 3, 1, { significant: false, claimed: false, r: -0.3 })]],
+    ["closer first", [test(1, 3, 1, { significant: false, claimed: false, r: -0.3 }), test(1, 2, 1, { significant: false, claimed: false, r: 0.1 })]],
+  ])("names the closest of the pairs tested when none passes (%s)", (_, tests) => {
+    expect(barKitchen(tests, 1)).toMatchObject({
+      state: "none",
+      detail: "Bar → Kitchen the next week: no link passes the false-discovery check (2 touchpoint pairs tested; the closest, T1 (Bar) → T3 (Kitchen), r = −0.30).",
+    });
+    expect(barKitchen(tests.slice(0, 1), 1).detail).toMatch(/\(1 touchpoint pair tested; the closest, /);
+  });
+
+  it("says how many changes the best-covered pair has so far", () => {
+    const few = (to: number, pairs: number) => test(1, to, 0, { state: "too-few", pairs, r: null, significant: false, claimed: false });
+    expect(barKitchen([few(2, 9), few(3, 5)], 0).detail).toBe("Bar and Kitchen, the same week: not enough weeks yet — a link is looked for from 12 week-to-week changes in common (9 so far).");
+    expect(barKitchen([few(2, 5), few(3, 9)], 0).detail).toContain("(9 so far)");
+  });
+});
+
+describe("strongestLinks: one per pair of departments", () => {
+  const departments = new Map([[1, 1], [2, 2], [3, 3], [4, 1]]);
+  const touchpoints = [...departments].map(([id, d]) => tp(id, `T${id}`, [d, `D${d}`], 0, []));
+  const link = (from: number, to: number, lag: 0 | 1, adjustedP: number): LinkTest => ({ from, to, lag, state: "tested", pairs: 20, periods: 22, r: 0.8, effectivePairs: 20, p: adjustedP / 2, adjustedP, significant: true, reverseR: 0, claimed: true, swing: 1, effect: 1 });
+  const chosen = (tests: LinkTest[]) => strongestLinks(touchpoints, { q: 0.1, tested: 10, tests }, Infinity).map((l) => [l.from, l.to, l.lag]);
+
+  it("keeps a lead each way between two departments", () => {
+    expect(chosen([link(1, 2, 1, 0.01), link(2, 1, 1, 0.02)])).toEqual([[1, 2, 1], [2, 1, 1]]);
+  });
+
+  it("keeps one same-week link per unordered pair of departments, whichever way its touchpoints run", () => {
+    // T1 → T3 and T3 → T4 are both Department 1 with Department 3.
+    expect(chosen([link(1, 3, 0, 0.01), link(3, 4, 0, 0.02)])).toEqual([[1, 3, 0]]);
+    expect(chosen([link(1, 2, 0, 0.01), link(1, 3, 0, 0.02)])).toEqual([[1, 2, 0], [1, 3, 0]]);
+  });
+
+  it("drops a same-week link for a pair with a lead the same way", () => {
+    expect(chosen([link(1, 2, 1, 0.05), link(1, 2, 0, 0.001)])).toEqual([[1, 2, 1]]);
+  });
+});
+
+describe("describeLink at the edge of 0.1 points", () => {
+  it("says 0.1 points, and which way, for an effect of 0.05", () => {
+    const test: LinkTest = { from: 1, to: 2, lag: 1, state: "tested", pairs: 20, periods: 22, r: 0.5, effectivePairs: 20, p: 0.001, adjustedP: 0.002, significant: true, reverseR: 0, claimed: true, swing: 0.05, effect: 0.05 };
+    expect(describeLink(test, [tp(1, "Food", [1, "Kitchen"], 0, []), tp(2, "Waiter service", [2, "Front of House"], 1, [])], "week")).toBe(
+      "Food (Kitchen): its usual weekly swing of 0.1 points has been followed by 0.1 points the same way at Waiter service (Front of House) the next week (moderate link, 22 weeks).",
+    );
+  });
+});
+

@@ -64,7 +64,7 @@ export type LinkTest = {
   swing: number | null;
   effect: number | null;
   /** Claimed same-period links only: `to`'s own usual change (median |Δ|, points), so the sentence can name both sides' swings. */
-  otherSwing: number | null;
+  otherSwing?: number | null;
 };
 
 export type InfluenceAnalysis = {
@@ -321,7 +321,7 @@ export function describeLink(test: LinkTest, touchpoints: readonly InfluenceTouc
   const tp = new Map(touchpoints.map((t) => [t.id, t]));
   const from = tp.get(test.from)!;
   const to = tp.get(test.to)!;
-  const way = test.effect! === 0 || Math.abs(test.effect!) < 0.05 ? "" : test.effect! > 0 ? " the same way" : " the opposite way";
+  const way = Math.abs(test.effect!) < 0.05 ? "" : test.effect! > 0 ? " the same way" : " the opposite way";
   const usual = `usual ${noun === "week" ? "weekly" : "monthly"} swing of ${points(test.swing!)}`;
   const tail = `(${strengthOf(test.r!)} link, ${test.periods} ${noun}s)`;
   if (test.lag === 1) return `${tpName(from)}: its ${usual} has been followed by ${points(test.effect!)}${way} at ${tpName(to)} the next ${noun} ${tail}.`;

@@ -79,7 +79,8 @@ export type JourneyScore = GroupScore & {
 
 function groupScore(items: readonly RolledTouchpoint[]): GroupScore {
   const weighted = items.map((t) => ({ weight: t.effectiveWeight, score: t.score }));
-  const withTargets = items.filter((t) => t.score !== null && t.targetScore !== null).map((t) => ({ weight: t.effectiveWeight, score: t.targetScore }));
+  // weightedMean leaves out the touchpoints without a target (score: null).
+  const withTargets = items.filter((t) => t.score !== null).map((t) => ({ weight: t.effectiveWeight, score: t.targetScore }));
   // A moment of truth with a third of its metric weight reported counts as a third covered, not whole.
   const byMetricWeight = weightedMean(items.map((t) => ({ weight: t.effectiveWeight, score: t.coverage })));
   return { score: weightedMean(weighted), targetScore: weightedMean(withTargets), coverage: byMetricWeight ?? 0 };
@@ -188,10 +189,10 @@ export function compareToPrevious(touchpoints: readonly ScoredTouchpoint[], now:
   const a = scoreJourney(touchpoints, common.now, momentOfTruthMultiplier);
   const b = scoreJourney(touchpoints, common.previous, momentOfTruthMultiplier);
   const full = scoreJourney(touchpoints, now, momentOfTruthMultiplier);
-  const diff = (x: number | null | undefined, y: number | null | undefined) => (x == null || y == null ? null : x - y);
+  const diff = (x: number | null, y: number | null) => (x === null || y === null ? null : x - y);
   return {
     change: diff(a.score, b.score),
-    departments: new Map([...full.departments.keys()].map((id) => [id, diff(a.departments.get(id)?.score, b.departments.get(id)?.score)])),
+    departments: new Map([...full.departments.keys()].map((id) => [id, diff(a.departments.get(id)!.score, b.departments.get(id)!.score)])),
     comparedCoverage: full.coverage > 0 ? a.coverage / full.coverage : 0,
   };
 }

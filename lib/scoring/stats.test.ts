@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { sampleCorrelation, sampleStandardDeviation } from "simple-statistics";
+import { errorFunction, sampleCorrelation, sampleStandardDeviation } from "simple-statistics";
 import { describe, expect, it } from "vitest";
 import { autocorrelations, certainlyAbove, changes, correlationPValue, effectivePairs, pairedCorrelation, SCORE_TOLERANCE, strongerCorrelationPValue, varies } from "./stats";
 
@@ -163,3 +163,57 @@ describe("strongerCorrelationPValue", () => {
     expect(strongerCorrelationPValue(1, 30, 0.2, 30)).toBeLessThan(1e-6);
   });
 });
+
+describe("stats at their edges", () => {
+  it("does not call a spread of exactly the tolerance varying", () => {
+    // The sample sd of [0, 2] is √2, exactly.
+    expect(varies([0, 2], Math.SQRT2)).toBe(false);
+  });
+
+  it("centres autocorrelations: a large offset changes nothing", () => {
+    const series = [81.7, 79.2, 83.1, 80.4, 82.9, 78.8];
+    const plain = autocorrelations(series, 2);
+    const offset = autocorrelations(series.map((x) => x + 1e6), 2);
+    expect(offset[0]).toBeCloseTo(plain[0]!, 8);
+    expect(offset[1]).toBeCloseTo(plain[1]!, 8);
+  });
+
+  it("gives exactly N pairs without autocorrelation, where 1 / (1 / N) is not N", () => {
+    expect(1 / (1 / 49)).not.toBe(49);
+    expect(effectivePairs(49, [], [])).toBe(49);
+  });
+
+  it("gives p = 0 for |r| a rounding error above 1", () => {
+    expect(correlationPValue(1 + 1e-12, 20)).toBe(0);
+  });
+
+  it("screens out whatever has under one degree of freedom", () => {
+    expect(certainlyAbove(0.5, 1.5, 0.1)).toBe(true);
+    expect(certainlyAbove(0.99, 2.5, 0.1)).toBe(true);
+  });
+
+  it("screens by the normal tail at t / √2, with a margin of 1e-6 for the error function", () => {
+    // r 0.3 on 12 pairs: t = 0.3 · √(10 / 0.91) = 0.994, normal two-sided tail 0.32.
+    expect(certainlyAbove(0.3, 12, 0.1)).toBe(true);
+    const tail = 1 - errorFunction((0.3 * Math.sqrt(10 / 0.91)) / Math.SQRT2);
+    expect(tail).toBeCloseTo(0.32, 2);
+    expect(certainlyAbove(0.3, 12, tail)).toBe(false);
+    expect(certainlyAbove(0.3, 12, tail - 1e-6)).toBe(false);
+    expect(certainlyAbove(0.3, 12, tail - 2e-6)).toBe(true);
+  });
+
+  it("skips a missing x as well as a missing y, in the means and in the sums", () => {
+    // Pairs (1, 2), (2, 4), (4, 8): y = 2x exactly; (null, 5) is skipped.
+    expect(pairedCorrelation([1, null, 2, 4], [2, 5, 4, 8], 0)).toMatchObject({ n: 3, r: 1 });
+    expect(pairedCorrelation([1, null, 2, 4], [2, 5, 4, 8], 0).sdX).toBeCloseTo(sampleStandardDeviation([1, 2, 4]), 12);
+  });
+
+  it("correlates two pairs, and needs each side's sd above the tolerance", () => {
+    expect(pairedCorrelation([1, 2], [3, 5], 0)).toMatchObject({ n: 2, r: 1 });
+    // The sample sd of [0, 2] is √2, exactly: not above a tolerance of √2.
+    expect(pairedCorrelation([0, 2], [0, 3], 0, Math.SQRT2).r).toBeNull();
+    expect(pairedCorrelation([0, 3], [0, 2], 0, Math.SQRT2).r).toBeNull();
+    expect(pairedCorrelation([0, 3], [0, 3], 0, Math.SQRT2).r).toBe(1);
+  });
+});
+

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { SCORE_TOLERANCE } from "./index";
 import { fallingStreak, targetStatus } from "./status";
 
 describe("targetStatus", () => {
@@ -21,6 +22,11 @@ describe("targetStatus", () => {
     expect(targetStatus(score, target, warning)).toBe(expected);
   });
 
+  it("draws both lines exactly SCORE_TOLERANCE below the warning and the target", () => {
+    expect(targetStatus(70 - SCORE_TOLERANCE, 80, 70)).toBe("below-target");
+    expect(targetStatus(80 - SCORE_TOLERANCE, 80, 70)).toBe("on-target");
+  });
+
   it("has nothing to say without a score", () => {
     expect(targetStatus(null, 80, 70)).toBeNull();
   });
@@ -40,5 +46,15 @@ describe("fallingStreak", () => {
     ["no data", [], 0],
   ] as const)("%s", (_, series, expected) => {
     expect(fallingStreak(series)).toBe(expected);
+  });
+});
+
+describe("fallingStreak at its edges", () => {
+  it("has no run when the latest period has no score", () => {
+    expect(fallingStreak([80, 70, null])).toBe(0);
+  });
+
+  it("does not count a fall of exactly SCORE_TOLERANCE", () => {
+    expect(fallingStreak([80, 80 - SCORE_TOLERANCE])).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 // The worked example in docs/scoring.md, computed by the scoring module.
-import { describe, expect, it } from "vitest";
-import { scoreJourney } from "./journey";
+import { beforeEach, describe, expect, it } from "vitest";
+import { scoreJourney, type JourneyScore } from "./journey";
 
 describe("docs/scoring.md worked example", () => {
   const food = {
@@ -17,7 +17,10 @@ describe("docs/scoring.md worked example", () => {
   };
   const drinks = { id: 2, stageId: 1, departmentId: 2, weight: 1, momentOfTruth: false, metrics: [{ id: 21, weight: 1, scaleBest: 100, scaleWorst: 0, target: null }] };
   const values = new Map([[11, 4.2], [12, 15], [13, 6], [21, 70]]);
-  const journey = scoreJourney([food, drinks], values, 2);
+  let journey: JourneyScore;
+  beforeEach(() => {
+    journey = scoreJourney([food, drinks], values, 2);
+  });
 
   it("gives Food 79.4 against a target of 84.4", () => {
     const s = journey.touchpoints.get(1)!;

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { MetricKind } from "../domain";
 import { MAX_BATCH, MAX_NOTE_LENGTH, MAX_SAMPLE_SIZE, entryRowSchema, saveEntriesSchema, valueProblem, valueRange } from "./entry";
+import { entrySheetQuerySchema } from "./entry-sheet";
 import { fieldErrors, rowFieldErrors } from "./fields";
+import { ingestBodySchema, MAX_INGEST_BYTES } from "./ingest";
 
 /** A complete, valid row as it arrives from a form: every field a string. */
 const formInput = {
@@ -442,5 +444,40 @@ describe("valueProblem", () => {
   it.each([NaN, Infinity, -Infinity])("rejects %d for every kind", (value) => {
     const kinds: MetricKind[] = ["CSAT_PERCENT", "PERCENT", "NPS", "CES", "RATING", "ENGAGEMENT", "DURATION", "COUNT"];
     for (const kind of kinds) expect(valueProblem(metric(kind, 5, 1), value)).toBe("Value must be a number");
+  });
+});
+
+describe("entry limits at their edges", () => {
+  it("takes the largest safe integer as a duration or a count, and nothing larger", () => {
+    const duration = { kind: "DURATION" as const, scaleBest: 0, scaleWorst: 60 };
+    expect(valueProblem(duration, Number.MAX_SAFE_INTEGER)).toBeNull();
+    expect(valueProblem(duration, Number.MAX_SAFE_INTEGER + 2)).toBe("Value is too large");
+  });
+
+  it("takes an expected version up to 2³¹ − 1", () => {
+    expect(entryRowSchema.safeParse({ ...formInput, expectedVersion: 2 ** 31 - 1 }).success).toBe(true);
+    expect(entryRowSchema.safeParse({ ...formInput, expectedVersion: 2 ** 31 }).success).toBe(false);
+  });
+});
+
+describe("entrySheetQuerySchema", () => {
+  it("reads the department and the period, naming each when it is wrong", () => {
+    expect(entrySheetQuerySchema.parse({ department: "3", period: "2026-11-16" })).toEqual({ department: 3, period: new Date(Date.UTC(2026, 10, 16)) });
+    expect(fieldErrors(entrySheetQuerySchema.safeParse({ department: "x", period: "16/11/2026" }).error!)).toEqual({
+      department: "Department must be a number",
+      period: "Period must be a date like 2026-11-16",
+    });
+  });
+});
+
+describe("ingestBodySchema", () => {
+  it("takes a JSON object with a list of entries, and says what it wants otherwise", () => {
+    expect(ingestBodySchema.parse({ entries: [1, { a: 2 }] })).toEqual({ entries: [1, { a: 2 }] });
+    expect(ingestBodySchema.safeParse({ entries: "none" }).error!.issues[0]!.message).toBe("entries must be a list");
+    expect(ingestBodySchema.safeParse([]).error!.issues[0]!.message).toBe('Send a JSON object: { "entries": [ … ] }');
+  });
+
+  it("refuses bodies over 4 MiB", () => {
+    expect(MAX_INGEST_BYTES).toBe(4_194_304);
   });
 });

@@ -308,3 +308,18 @@ describe("parseMetricValue", () => {
     });
   });
 });
+
+describe("metric values at their edges", () => {
+  it("reads a clock duration with spaces around it, and nothing after it", () => {
+    expect(parseDuration(" 4:30 ", "min")).toBe(4.5);
+    expect(parseDuration("4:30x", "min")).toBeNull();
+  });
+
+  it("takes a percent sign for CSAT whatever its unit", () => {
+    expect(parseMetricValue(metric("CSAT_PERCENT", "", 100, 0), "85%")).toEqual({ ok: true, value: 85 });
+  });
+
+  it("keeps every decimal typed for anything but a duration", () => {
+    expect(parseMetricValue(metric("RATING", "stars", 5, 1), "4.1234567")).toEqual({ ok: true, value: 4.1234567 });
+  });
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { fieldErrors } from "./fields";
 import { createMetricSchema, createTouchpointSchema, METRIC_KIND_DEFAULTS, metricRuleProblems } from "./touchpoints";
 
 const metric = { touchpointId: "4", name: "Wait", kind: "DURATION", unit: "min", direction: "LOWER_IS_BETTER", scaleBest: "0", scaleWorst: "30", target: "5", warningThreshold: "10", weight: "1" };
@@ -42,5 +43,49 @@ describe("touchpoint input", () => {
       stageId: 1, departmentId: 2, name: "Cloakroom", description: "", weight: 1.5, momentOfTruth: true,
     });
     expect(createTouchpointSchema.parse({ stageId: "1", departmentId: "2", name: "Cloakroom", weight: "1" }).momentOfTruth).toBe(false);
+  });
+});
+
+describe("metric rules at their edges", () => {
+  const higher = { direction: "HIGHER_IS_BETTER" as const, scaleBest: 10, scaleWorst: 0 };
+  const lower = { direction: "LOWER_IS_BETTER" as const, scaleBest: 0, scaleWorst: 10 };
+
+  it("takes a target and a warning line on the ends of the scale", () => {
+    expect(metricRuleProblems({ ...higher, target: 10, warningThreshold: 0 })).toEqual({});
+    expect(metricRuleProblems({ ...lower, target: 0, warningThreshold: 10 })).toEqual({});
+  });
+
+  it("refuses a target below the scale and a warning line above it", () => {
+    expect(metricRuleProblems({ ...higher, target: -1 })).toEqual({ target: "The target must be on the scale, between 0 and 10" });
+    expect(metricRuleProblems({ ...higher, warningThreshold: 11 })).toEqual({ warningThreshold: "The warning line must be on the scale, between 0 and 10" });
+  });
+
+  it("takes a warning line on the worse side of the target, and refuses one on the target", () => {
+    expect(metricRuleProblems({ ...higher, target: 8, warningThreshold: 6 })).toEqual({});
+    expect(metricRuleProblems({ ...lower, target: 2, warningThreshold: 4 })).toEqual({});
+    expect(metricRuleProblems({ ...lower, target: 2, warningThreshold: 2 })).toEqual({ warningThreshold: "The warning line must be above the target" });
+  });
+
+  it("raises each problem as a custom issue on its field", () => {
+    const result = createMetricSchema.safeParse({ ...metric, target: "-1" });
+    expect(result.error!.issues.map((i) => [i.code, i.path, i.message])).toEqual([["custom", ["target"], "The target must be on the scale, between 0 and 30"]]);
+  });
+});
+
+describe("form values", () => {
+  it("reads a ticked checkbox from a form or JSON", () => {
+    const base = { stageId: "1", departmentId: "2", name: "Cloakroom", weight: "1" };
+    for (const ticked of [true, "on", "true"]) expect(createTouchpointSchema.parse({ ...base, momentOfTruth: ticked }).momentOfTruth).toBe(true);
+    for (const unticked of [false, "off", "false", undefined]) expect(createTouchpointSchema.parse({ ...base, momentOfTruth: unticked }).momentOfTruth).toBe(false);
+  });
+
+  it("names the weight in its problems", () => {
+    const base = { stageId: "1", departmentId: "2", name: "Cloakroom" };
+    expect(fieldErrors(createTouchpointSchema.safeParse({ ...base, weight: "x" }).error!).weight).toBe("Weight must be a number");
+    expect(fieldErrors(createTouchpointSchema.safeParse({ ...base, weight: "101" }).error!).weight).toBe("Weight must be at most 100");
+  });
+
+  it("treats a null or missing target and warning as none", () => {
+    expect(createMetricSchema.parse({ ...metric, target: null, warningThreshold: undefined })).toMatchObject({ target: undefined, warningThreshold: undefined });
   });
 });

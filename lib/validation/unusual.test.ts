@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MIN_HISTORY, UNUSUAL_SIGMAS, historyStats, isUnusual, usualRange, type HistoryStats } from "./unusual";
+import { MIN_HISTORY, RELATIVE_TOLERANCE, UNUSUAL_SIGMAS, historyStats, isUnusual, usualRange, type HistoryStats } from "./unusual";
 
 describe("constants", () => {
   it("judges against 3 standard deviations and at least 8 periods", () => {
@@ -112,5 +112,26 @@ describe("flat and edge cases within rounding", () => {
     expect(isUnusual(0.6, stats)).toBe(false);
     expect(isUnusual(0.6000001, stats)).toBe(true);
     expect(isUnusual(-1e-17, stats)).toBe(false);
+  });
+});
+
+describe("the relative tolerance at its edges", () => {
+  it("calls a spread of exactly the tolerance flat", () => {
+    expect(usualRange({ n: 8, mean: 2, sd: 2 * RELATIVE_TOLERANCE })).toBeNull();
+  });
+
+  it("scales the tolerance with the larger of |mean| and sd", () => {
+    // Mean 1e6, sd 10: usual up to 1e6 + 30, give or take 1e-9 × 1e6 = 0.001.
+    const stats = { n: 8, mean: 1e6, sd: 10 };
+    expect(isUnusual(1e6 + 30 + 0.0005, stats)).toBe(false);
+    expect(isUnusual(1e6 - 30 - 0.0005, stats)).toBe(false);
+    expect(isUnusual(1e6 + 30 + 0.002, stats)).toBe(true);
+  });
+
+  it("does not call a value exactly the tolerance beyond the range unusual", () => {
+    const stats = { n: 8, mean: 50, sd: 10 };
+    const tolerance = RELATIVE_TOLERANCE * 50;
+    expect(isUnusual(20 - tolerance, stats)).toBe(false);
+    expect(isUnusual(80 + tolerance, stats)).toBe(false);
   });
 });
