@@ -33,15 +33,15 @@ export function DepartmentTable({ journey, scored, whatIf }: { journey: JourneyO
       )}
       <p className="mt-1 text-xs text-slate-500 sm:hidden">Scroll sideways for score, target, trend and at risk →</p>
       <ScrollRegion label="Departments table (scrolls)" className="mt-3">
-        <table aria-labelledby="drag-heading" className="w-full min-w-[40rem] text-sm print:min-w-0" data-testid="drag-table">
+        <table aria-labelledby="drag-heading" className="w-full min-w-[40rem] text-sm print:min-w-0 print:text-xs" data-testid="drag-table">
           <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
             <tr>
               <th scope="col" className="py-1.5 pr-3">Department</th>
-              <th scope="col" className="px-3 py-1.5 text-right">Drag (points)</th>
-              <th scope="col" className="px-3 py-1.5 text-right">Share of shortfall</th>
-              <th scope="col" className="px-3 py-1.5 text-right">Score</th>
-              <th scope="col" className="px-3 py-1.5 text-right">Target</th>
-              <th scope="col" className="px-3 py-1.5">Trend</th>
+              <th scope="col" className="px-3 py-1.5 print:px-1.5 text-right">Drag (points)</th>
+              <th scope="col" className="px-3 py-1.5 print:px-1.5 text-right">Share of shortfall</th>
+              <th scope="col" className="px-3 py-1.5 print:px-1.5 text-right">Score</th>
+              <th scope="col" className="px-3 py-1.5 print:px-1.5 text-right">Target</th>
+              <th scope="col" className="px-3 py-1.5 print:px-1.5">Trend</th>
               <th scope="col" className="py-1.5 pl-3 text-right">At risk</th>
             </tr>
           </thead>
@@ -54,8 +54,8 @@ export function DepartmentTable({ journey, scored, whatIf }: { journey: JourneyO
                     {d.name}
                   </span>
                 </th>
-                <td className="px-3 py-1.5 text-right font-semibold tabular-nums" data-testid="table-drag">{judged ? drags[i]!.toFixed(1) : "—"}</td>
-                <td className="px-3 py-1.5 text-right tabular-nums">
+                <td className="px-3 py-1.5 print:px-1.5 text-right font-semibold tabular-nums" data-testid="table-drag">{judged ? drags[i]!.toFixed(1) : "—"}</td>
+                <td className="px-3 py-1.5 print:px-1.5 text-right tabular-nums">
                   {judged ? (
                     <span className="inline-flex items-center justify-end gap-2">
                       <span aria-hidden="true" className="h-1.5 w-16 overflow-hidden rounded-full bg-slate-100">
@@ -67,9 +67,9 @@ export function DepartmentTable({ journey, scored, whatIf }: { journey: JourneyO
                     "—"
                   )}
                 </td>
-                <td className="px-3 py-1.5 text-right tabular-nums">{formatScore(d.score)}</td>
-                <td className="px-3 py-1.5 text-right tabular-nums text-slate-600">{formatScore(d.targetScore)}</td>
-                <td className="px-3 py-1.5 whitespace-nowrap">
+                <td className="px-3 py-1.5 print:px-1.5 text-right tabular-nums">{formatScore(d.score)}</td>
+                <td className="px-3 py-1.5 print:px-1.5 text-right tabular-nums text-slate-600">{formatScore(d.targetScore)}</td>
+                <td className="px-3 py-1.5 print:px-1.5 whitespace-nowrap">
                   <Sparkline values={d.trend} label={`${d.name} score`} width={72} height={22} colour="#475569" />{" "}
                   <span className="text-xs"><Change value={d.change} /></span>
                 </td>

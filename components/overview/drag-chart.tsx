@@ -79,7 +79,7 @@ export function DragChart({ journey, scored }: { journey: JourneyOverview; score
                   className="grid w-full grid-cols-[1fr_auto] items-center gap-x-3 gap-y-1 rounded-md px-1.5 py-1.5 text-left text-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand sm:grid-cols-[minmax(6.5rem,9.5rem)_1fr_7.5rem]"
                 >
                   <span className="flex min-w-0 items-center gap-1.5 font-medium">
-                    <span aria-hidden="true" className="text-slate-400">{expanded ? "▾" : "▸"}</span>
+                    <span aria-hidden="true" className="text-slate-400 print:hidden">{expanded ? "▾" : "▸"}</span>
                     <span className="truncate" data-testid="drag-department">{r.name}</span>
                   </span>
                   <span aria-hidden="true" className="order-last col-span-2 h-2.5 rounded-sm bg-slate-100 sm:order-none sm:col-span-1 sm:h-3">

@@ -19,12 +19,14 @@ export function RiskLists({ journey, view }: { journey: JourneyOverview; view: V
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <section aria-labelledby="at-risk-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-xs">
-        <h2 id="at-risk-heading" className="text-base font-semibold">At risk <span className="font-normal text-slate-500">({journey.atRisk.length})</span></h2>
+        <h2 id="at-risk-heading" className="text-base font-semibold">
+          At risk {!(journey.periodStatus === "partial" && journey.atRisk.length === 0) && <span className="font-normal text-slate-500">({journey.atRisk.length})</span>}
+        </h2>
         <p className="mt-1 text-sm text-slate-600">Below their warning line, or falling three {noun}s in a row.</p>
         {journey.atRisk.length === 0 ? (
           <p className="mt-3 text-sm text-slate-700" data-testid="at-risk-none">
             {journey.periodStatus === "partial"
-              ? `Nothing yet among the figures that are in for this ${noun}${journey.lastComplete ? `; see the last complete ${noun}, ${journey.lastComplete.label}, for what was at risk then` : ""}.`
+              ? `Not judged yet: too few figures are in for this ${noun}.${journey.lastComplete ? ` The last complete ${noun}, ${journey.lastComplete.label}, shows what was at risk then.` : ""}`
               : "Nothing is below its warning line or falling steadily."}
           </p>
         ) : (

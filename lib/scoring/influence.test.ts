@@ -127,7 +127,7 @@ describe("effectWithinSeen", () => {
 });
 
 describe("strengthOf", () => {
-  it.each([[0.71, "strong"], [-0.7, "strong"], [0.5, "moderate"], [-0.4, "moderate"], [0.39, "weak"], [0, "weak"]] as const)("calls r = %s %s", (r, label) => {
+  it.each([[0.71, "strong"], [-0.7, "strong"], [0.6996, "strong"], [-0.6949, "moderate"], [0.5, "moderate"], [-0.4, "moderate"], [0.3951, "moderate"], [0.3949, "weak"], [0, "weak"]] as const)("calls r = %s %s (as shown to two decimals)", (r, label) => {
     expect(strengthOf(r)).toBe(label);
   });
 });

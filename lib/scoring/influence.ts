@@ -10,6 +10,7 @@
 //      lead B's more strongly than B's lead A's, and B's lead of A would not pass the check;
 //   5. effects stated for the swing actually seen, never beyond the changes actually seen.
 import padjust from "@stdlib/stats-padjust";
+import { roundHalfUp } from "../format";
 import { linearRegression, median } from "simple-statistics";
 import { autocorrelations, certainlyAbove, changes, correlationPValue, CORRELATION_TOLERANCE, effectivePairs, pairedCorrelation, SCORE_TOLERANCE, strongerCorrelationPValue } from "./stats";
 
@@ -193,9 +194,12 @@ export function usualSwing(changes: readonly number[]): number {
 
 export type Strength = "strong" | "moderate" | "weak";
 
-/** |r| ≥ 0.7 strong, ≥ 0.4 moderate, otherwise weak. */
+/**
+ * |r| ≥ 0.7 strong, ≥ 0.4 moderate, otherwise weak, judged on r as the page shows it (two decimals,
+ * half up), so "r = 0.70" is never called moderate because it was 0.6996.
+ */
 export function strengthOf(r: number): Strength {
-  const a = Math.abs(r);
+  const a = roundHalfUp(Math.abs(r), 2);
   return a >= 0.7 ? "strong" : a >= 0.4 ? "moderate" : "weak";
 }
 
@@ -224,7 +228,7 @@ export type InfluenceCell = {
 
 // "Food (Kitchen)", not a possessive: "Facilities’s" and "Reservations’" both read badly.
 const tpName = (t: InfluenceTouchpoint) => `${t.name} (${t.department.name})`;
-const fixed = (x: number) => x.toFixed(2).replace("-", "−");
+const fixed = (x: number) => roundHalfUp(x, 2).toFixed(2).replace("-", "−");
 const pText = (name: string, p: number) => (p < 0.0001 ? `${name} < 0.0001` : `${name} = ${p.toPrecision(2)}`);
 
 /** The best test first: smallest adjusted p, then largest |r|. */

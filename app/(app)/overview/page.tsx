@@ -17,6 +17,7 @@ export default async function OverviewPage({ searchParams }: Props) {
   const raw = await searchParams;
   const { params, problems } = parseOverviewParams(raw);
   const overview = await getOverview(params, problems);
-  const search = new URLSearchParams(Object.entries(raw).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : []))).toString();
+  // Repeated parameters kept: the browser's first fetch must ask what this render answered (and its notices).
+  const search = new URLSearchParams(Object.entries(raw).flatMap(([k, v]) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => [k, x])))).toString();
   return <OverviewDashboard initial={overview} initialSearch={search} canSetUp={canConfigureOrganisation(user)} />;
 }
