@@ -31,7 +31,9 @@ test("a head corrects a past figure and sees the change in the metric's history"
   await page.goto(`/entry?period=${period}`);
   const cell = page.getByRole("textbox", { name: /^Delivered food rating .* value$/ });
   const before = await cell.inputValue();
-  await cell.fill("4.31");
+  // A value the figure does not already have (the same value would be no change to save).
+  const corrected = before === "4.31" ? "4.32" : "4.31";
+  await cell.fill(corrected);
   await page.getByRole("button", { name: /^Save/ }).click();
   await expect(page.getByText("Saved 1 figure")).toBeVisible();
 
@@ -40,7 +42,7 @@ test("a head corrects a past figure and sees the change in the metric's history"
   const label = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(period));
   const row = page.getByTestId("history-row").filter({ hasText: `Week of ${label}` });
   await row.getByText("2 revisions").click();
-  await expect(row).toContainText(`${before} stars → 4.31 stars`);
+  await expect(row).toContainText(`${before} stars → ${corrected} stars`);
   await expect(row).toContainText(USERS.kitchenHead.name);
 });
 
