@@ -153,7 +153,8 @@ export function analyseInfluence(touchpoints: readonly InfluenceTouchpoint[], op
       // test of its own; from a later stage it is not tested, so it is checked against the cutoff.
       const reverse = pairedCorrelation(to.delta, from.delta, 1);
       t.reverseR = reverse.r ?? 0;
-      const reversePairs = reverse.n >= 2 ? effectivePairs(reverse.n, to.acf, from.acf) : 0;
+      // Used only when the reverse has an r, so at least 2 pairs.
+      const reversePairs = effectivePairs(reverse.n, to.acf, from.acf);
       const reversePasses =
         from.t.stage === to.t.stage
           ? passed.has(`${t.to}>${t.from}`)
