@@ -1,26 +1,14 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
 import { updateScheduleAction } from "@/app/(app)/admin/settings/actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { ScheduleSettings } from "@/lib/data/organisation";
-import { useAdminAction } from "./use-admin-action";
+import { useAdminForm } from "./use-admin-action";
 
 /** The organisation's time zone and when reminders of missing figures go out. `nextReminder`: a sentence, computed on the server. */
 export function ScheduleForm({ settings, nextReminder }: { settings: ScheduleSettings; nextReminder: string | null }) {
-  const { pending, run } = useAdminAction();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = Object.fromEntries(new FormData(event.currentTarget));
-    run(() => updateScheduleAction(data), {
-      success: "Reminder schedule saved",
-      onError: (failure) => setErrors(failure.fields ?? { form: failure.message }),
-      onSuccess: () => setErrors({}),
-    });
-  }
+  const { pending, errors, onSubmit } = useAdminForm(updateScheduleAction, "Reminder schedule saved");
 
   return (
     <form onSubmit={onSubmit} aria-labelledby="schedule-heading" className="mt-8 max-w-2xl space-y-5 rounded-xl border border-slate-200 bg-white p-5 shadow-xs" noValidate>

@@ -1,26 +1,14 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
 import { updateSettingsAction } from "@/app/(app)/admin/settings/actions";
 import { Button } from "@/components/ui/button";
-import { useAdminAction } from "./use-admin-action";
+import { useAdminForm } from "./use-admin-action";
 import { Field } from "@/components/ui/field";
 import type { OrganisationSettings } from "@/lib/data/organisation";
 
 /** The organisation's name, entry period, moment-of-truth weight and score bands. */
 export function SettingsForm({ settings, hasFigures }: { settings: OrganisationSettings; hasFigures: boolean }) {
-  const { pending, run } = useAdminAction();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = Object.fromEntries(new FormData(event.currentTarget));
-    run(() => updateSettingsAction(data), {
-      success: "Settings saved",
-      onError: (failure) => setErrors(failure.fields ?? { form: failure.message }),
-      onSuccess: () => setErrors({}),
-    });
-  }
+  const { pending, errors, onSubmit } = useAdminForm(updateSettingsAction, "Settings saved");
 
   return (
     <form onSubmit={onSubmit} className="max-w-2xl space-y-5 rounded-xl border border-slate-200 bg-white p-5 shadow-xs" noValidate>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useTransition } from "react";
+import { useState, useTransition, type FormEvent } from "react";
 import { toast } from "sonner";
 import type { ActionResult } from "@/lib/actions";
 
@@ -28,4 +28,23 @@ export function useAdminAction() {
       router.refresh();
     });
   return { pending, run };
+}
+
+/**
+ * A whole admin form posted as one action: its fields as an object, the failure's field messages
+ * (or its message as `form`) kept for the form to show, cleared on success.
+ */
+export function useAdminForm<T>(action: (data: Record<string, FormDataEntryValue>) => Promise<ActionResult<T>>, success: string) {
+  const { pending, run } = useAdminAction();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = Object.fromEntries(new FormData(event.currentTarget));
+    run(() => action(data), {
+      success,
+      onError: (failure) => setErrors(failure.fields ?? { form: failure.message }),
+      onSuccess: () => setErrors({}),
+    });
+  };
+  return { pending, errors, onSubmit };
 }
