@@ -33,7 +33,7 @@ async function main() {
   const body = "Hello,\n\nThese figures for the week of 16 Nov 2026 have not been entered yet:\n\n  • Food: Food rating\n  • Food: Ticket time\n\nhttp://localhost:3000/entry?department=5&period=2026-11-16\n";
   await db.$transaction(async (tx) => {
     for (let i = 0; i < MESSAGES; i += 500) {
-      const batch = Array.from({ length: Math.min(500, MESSAGES - i) }, (_, j) => ({ idempotencyKey: `bench:${i + j}`, kind: "reminder" as const, channel: "email" as const, recipientId: user.id, subject: `Bench ${i + j}`, body, html: `<p>${body}</p>`, href: null }));
+      const batch = Array.from({ length: Math.min(500, MESSAGES - i) }, (_, j) => ({ idempotencyKey: `bench:${i + j}`, kind: "reminder" as const, channel: "email" as const, endpointId: null, eventId: null, recipientId: user.id, subject: `Bench ${i + j}`, body, html: `<p>${body}</p>`, href: null }));
       await enqueue(tx, batch);
     }
   });

@@ -31,11 +31,18 @@ export async function getOrganisationSettings(): Promise<OrganisationSettings> {
   return row ?? DEFAULT_SETTINGS;
 }
 
-export type ScheduleSettings = { periodGranularity: PeriodGranularity; timeZone: string; reminderSchedule: string };
+export type ScheduleSettings = {
+  periodGranularity: PeriodGranularity;
+  timeZone: string;
+  reminderSchedule: string;
+  reminderNudgeHours: number;
+  digestSchedule: string;
+  shortfallAlertPoints: number | null;
+};
 
 /** What the notification scheduler needs; null before first-run set-up (nothing to remind about). */
 export async function getScheduleSettings(): Promise<ScheduleSettings | null> {
-  return db.organisation.findUnique({ where: { id: 1 }, select: { periodGranularity: true, timeZone: true, reminderSchedule: true } });
+  return db.organisation.findUnique({ where: { id: 1 }, select: { periodGranularity: true, timeZone: true, reminderSchedule: true, reminderNudgeHours: true, digestSchedule: true, shortfallAlertPoints: true } });
 }
 
 /**

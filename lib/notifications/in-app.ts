@@ -4,12 +4,13 @@ import { db, type Db, type Tx } from "../db";
 import { int, text, time } from "../data/sql-params";
 import type { Actor } from "../permissions";
 import type { MarkNotificationsReadInput } from "../validation/notifications";
+import type { OutboxKind } from "./outbox";
 
 export type NotificationInput = {
-  /** "reminder:<userId>:<periodKey>": the same notification never lands twice. */
+  /** "<event key>:<userId>" (publish.ts): the same notification never lands twice. */
   idempotencyKey: string;
   userId: number;
-  kind: "reminder";
+  kind: OutboxKind;
   title: string;
   body: string;
   /** A path in the app ("/entry?department=3&period=2026-11-16"). */

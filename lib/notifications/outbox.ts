@@ -4,8 +4,8 @@
 import { db, databaseProvider, Prisma, type Db, type Tx } from "../db";
 import { int, text, time } from "../data/sql-params";
 
-export type OutboxChannel = "email";
-export type OutboxKind = "reminder";
+export type OutboxChannel = "email" | "webhook";
+export type OutboxKind = "reminder" | "nudge" | "alert" | "recovery" | "digest" | "test";
 export type OutboxStatus = "pending" | "sending" | "sent" | "failed" | "skipped";
 
 export type OutboxMessageInput = {
@@ -13,7 +13,12 @@ export type OutboxMessageInput = {
   idempotencyKey: string;
   kind: OutboxKind;
   channel: OutboxChannel;
+  /** The person (email), or null. */
   recipientId: number | null;
+  /** The webhook endpoint (webhook), or null. */
+  endpointId: number | null;
+  /** The event's id, the same on every channel (publish.eventId). */
+  eventId: string | null;
   subject: string;
   /** Plain text, complete, with absolute links. */
   body: string;
@@ -45,8 +50,8 @@ export async function enqueue(tx: Tx | Db, messages: readonly OutboxMessageInput
   let inserted = 0;
   for (const m of messages) {
     inserted += await tx.$executeRaw`
-      INSERT INTO "OutboxMessage" ("idempotencyKey", "kind", "channel", "recipientId", "subject", "body", "html", "href", "status", "attempts", "nextAttemptAt", "createdAt")
-      VALUES (${text(m.idempotencyKey)}, ${text(m.kind)}, ${text(m.channel)}, ${int(m.recipientId)}, ${text(m.subject)}, ${text(m.body)}, ${text(m.html)}, ${text(m.href)}, 'pending', 0, ${time(now)}, ${time(now)})
+      INSERT INTO "OutboxMessage" ("idempotencyKey", "kind", "channel", "recipientId", "endpointId", "eventId", "subject", "body", "html", "href", "status", "attempts", "nextAttemptAt", "createdAt")
+      VALUES (${text(m.idempotencyKey)}, ${text(m.kind)}, ${text(m.channel)}, ${int(m.recipientId)}, ${int(m.endpointId)}, ${text(m.eventId)}, ${text(m.subject)}, ${text(m.body)}, ${text(m.html)}, ${text(m.href)}, 'pending', 0, ${time(now)}, ${time(now)})
       ON CONFLICT ("idempotencyKey") DO NOTHING`;
   }
   return inserted;

@@ -4,33 +4,37 @@ import { db } from "../db";
 import type { PeriodGranularity } from "../domain";
 import { getEntrySheet, type EntrySheetRow } from "../data/entry-sheet";
 import { formatPeriod, toPeriodKey } from "../periods";
-import { notify } from "./in-app";
 import { appUrl } from "./mail";
-import { enqueue } from "./outbox";
+import { publish, type EventType, type PersonalMessage } from "./publish";
 
 type MissingByDepartment = { departmentId: number; departmentName: string; rows: EntrySheetRow[] };
-
-/** The idempotency key of a head's reminder for a period: one per person and period, ever. */
-export const reminderKey = (userId: number, period: Date) => `reminder:${userId}:${toPeriodKey(period)}`;
 
 /** The entry grid at a department and period: the page reads both from the URL. */
 export const entryGridPath = (departmentId: number, period: Date) => `/entry?department=${departmentId}&period=${toPeriodKey(period)}`;
 
+/** The reminder (first) and the second nudge, for the people still missing figures when each goes out. */
+export type ReminderType = Extract<EventType, "reminder.missing_figures" | "reminder.nudge">;
+
+/** The key of a period's reminder event (nudge: "nudge:…"): each head gets each once, ever. */
+export const reminderEventKey = (type: ReminderType, period: Date) => `${type === "reminder.nudge" ? "nudge" : "reminder"}:${toPeriodKey(period)}`;
+
 /**
- * Queues a reminder for every active department head with at least one metric that has no figure
- * for `period` (a period start) in a department they run, except in a closed period (no one but an
- * admin can fill it). "No figure" is what the entry grid shows as empty (getEntrySheet). Each head
- * gets one in-app notification and one email outbox row, keyed reminderKey(): calling this again
- * for the same period — a restart, a second process — adds nothing. Returns the heads reminded
- * by this call (not counting those reminded before).
+ * Publishes the reminder (or, with type "reminder.nudge", the second nudge) of `period` (a period
+ * start) to every active department head with at least one metric that has no figure for it in a
+ * department they run, except in a closed period (no one but an admin can fill it). "No figure" is
+ * what the entry grid shows as empty (getEntrySheet). Each head gets one message on the channels
+ * they want (publish.ts) and webhooks get one event listing them all, all in one transaction and
+ * keyed by reminderEventKey: calling this again for the same period — a restart, a second process
+ * — adds nothing. Returns the heads reminded by this call (not counting those reminded before).
  */
-export async function enqueueReminders(period: Date, granularity: PeriodGranularity, now = new Date()): Promise<{ reminded: number }> {
+export async function enqueueReminders(period: Date, granularity: PeriodGranularity, now = new Date(), type: ReminderType = "reminder.missing_figures"): Promise<{ reminded: number }> {
   const heads = await db.user.findMany({
     where: { role: "DEPARTMENT_HEAD", active: true },
     orderBy: { id: "asc" },
     select: {
       id: true,
       name: true,
+      role: true,
       memberships: { where: { department: { archivedAt: null } }, orderBy: { department: { name: "asc" } }, select: { department: { select: { id: true, name: true } } } },
     },
   });
@@ -46,20 +50,43 @@ export async function enqueueReminders(period: Date, granularity: PeriodGranular
     return sheet;
   };
 
-  let reminded = 0;
+  const messages: PersonalMessage[] = [];
+  const departments = new Map<number, MissingByDepartment>();
   for (const head of heads) {
     const missing = (await Promise.all(head.memberships.map((m) => missingIn(m.department)))).filter((d): d is MissingByDepartment => d !== null && d.rows.length > 0);
     if (missing.length === 0) continue;
-    const message = composeReminder(head.name, missing, period, granularity);
-    const key = reminderKey(head.id, period);
-    const isNew = await db.$transaction(async (tx) => {
-      const added = await notify(tx, { idempotencyKey: key, userId: head.id, kind: "reminder", title: message.title, body: message.summary, href: message.path }, now);
-      await enqueue(tx, [{ idempotencyKey: `email:${key}`, kind: "reminder", channel: "email", recipientId: head.id, subject: message.title, body: message.text, html: message.html, href: message.url }], now);
-      return added;
-    });
-    if (isNew) reminded++;
+    for (const d of missing) departments.set(d.departmentId, d);
+    const message = composeReminder(head.name, missing, period, granularity, type);
+    messages.push({ userId: head.id, role: head.role, title: message.title, summary: message.summary, path: message.path, text: message.text, html: message.html });
   }
-  return { reminded };
+  if (messages.length === 0) return { reminded: 0 };
+  const when = periodPhrase(period, granularity);
+  const list = [...departments.values()];
+  const count = list.reduce((n, d) => n + d.rows.length, 0);
+  const { people } = await db.$transaction((tx) =>
+    publish(
+      tx,
+      {
+        type,
+        key: reminderEventKey(type, period),
+        messages,
+        webhook: {
+          text: `${type === "reminder.nudge" ? "Still missing" : "Missing"}: ${count} ${count === 1 ? "figure" : "figures"} for ${when} (${list.map((d) => `${d.departmentName} ${d.rows.length}`).join(", ")})`,
+          data: {
+            period: toPeriodKey(period),
+            departments: list.map((d) => ({
+              id: d.departmentId,
+              name: d.departmentName,
+              url: appUrl() + entryGridPath(d.departmentId, period),
+              missing: d.rows.map((r) => ({ metricId: r.metricId, metric: r.metricName, touchpoint: r.touchpointName })),
+            })),
+          },
+        },
+      },
+      now,
+    ),
+  );
+  return { reminded: people };
 }
 
 /** "the week of 16 Nov 2026" or "November 2026", for sentences. */
@@ -70,10 +97,10 @@ function periodPhrase(period: Date, granularity: PeriodGranularity): string {
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The reminder's words: a title, a one-line summary (the bell), and the email as text and HTML, links absolute. */
-export function composeReminder(name: string, missing: readonly MissingByDepartment[], period: Date, granularity: PeriodGranularity) {
+export function composeReminder(name: string, missing: readonly MissingByDepartment[], period: Date, granularity: PeriodGranularity, type: ReminderType = "reminder.missing_figures") {
   const count = missing.reduce((n, d) => n + d.rows.length, 0);
   const when = periodPhrase(period, granularity);
-  const title = `${count} ${count === 1 ? "figure" : "figures"} missing for ${when}`;
+  const title = `${type === "reminder.nudge" ? "Still missing: " : ""}${count} ${count === 1 ? "figure" : "figures"} ${type === "reminder.nudge" ? "for" : "missing for"} ${when}`;
   const base = appUrl();
   const metricName = (r: EntrySheetRow) => `${r.touchpointName}: ${r.metricName}`;
   const path = entryGridPath(missing[0]!.departmentId, period);
@@ -83,7 +110,7 @@ export function composeReminder(name: string, missing: readonly MissingByDepartm
     `${count === 1 ? "This figure" : "These figures"} for ${when} ${count === 1 ? "has" : "have"} not been entered yet:`,
     ...missing.flatMap((d) => ["", `${d.departmentName} — enter them at ${base}${entryGridPath(d.departmentId, period)}`, ...d.rows.map((r) => `  • ${metricName(r)}`)]),
     "",
-    "Touchline sends this reminder on your organisation's schedule.",
+    type === "reminder.nudge" ? "This is the second and last reminder for this period." : "Touchline sends this reminder on your organisation's schedule.",
   ].join("\n");
   const html = [
     `<p>Hello ${escapeHtml(name)},</p>`,
@@ -93,7 +120,7 @@ export function composeReminder(name: string, missing: readonly MissingByDepartm
         `<h3>${escapeHtml(d.departmentName)}</h3><ul>${d.rows.map((r) => `<li>${escapeHtml(metricName(r))}</li>`).join("")}</ul>` +
         `<p><a href="${escapeHtml(base + entryGridPath(d.departmentId, period))}">Enter ${escapeHtml(d.departmentName)}'s figures</a></p>`,
     ),
-    "<p>Touchline sends this reminder on your organisation's schedule.</p>",
+    `<p>${type === "reminder.nudge" ? "This is the second and last reminder for this period." : "Touchline sends this reminder on your organisation's schedule."}</p>`,
   ].join("\n");
   const summary = missing.map((d) => `${d.departmentName}: ${d.rows.map(metricName).join(", ")}`).join("; ");
   return { title, summary, text, html, path, url: base + path };

@@ -11,52 +11,94 @@ import { BATCH_SIZE, deliverBatch, type DeliveryCounts } from "./deliver";
 import { createMailer, mailSettingsFromEnv, type Mailer } from "./mail";
 import { enqueueReminders } from "./reminders";
 import { dueOccurrence, periodJustEnded } from "./schedule";
+import { toPeriodKey } from "../periods";
 
 /** How often the worker looks for due jobs and messages. */
 export const TICK_MS = 15_000;
 /** Batches delivered per tick at most, so one tick cannot run for ever behind a large backlog. */
 const BATCHES_PER_TICK = 20;
 
-export type ScheduledJobRun = { job: "reminders"; occurrence: string; period: string; reminded: number };
+export type ScheduledJobRun = { job: string; occurrence: string; period: string; reminded?: number; [result: string]: unknown };
+
+type Settings = NonNullable<Awaited<ReturnType<typeof getScheduleSettings>>>;
 
 /**
- * Runs the reminder job if its latest occurrence is due and has not run to the end yet (a
- * ScheduledRun row says it has). Two processes may both run it the same minute; the messages are
- * keyed, so each head still gets one reminder. Returns what ran, or null.
+ * A job run on a schedule: when its latest occurrence at or before now falls due (in the
+ * organisation's time zone), `run` does the work for the period that had just ended then.
  */
-export async function runDueJobs(now = new Date()): Promise<ScheduledJobRun | null> {
+type ScheduledJob = {
+  name: string;
+  /** The latest occurrence at or before `now`, less than CATCH_UP_MS old, or null. */
+  occurrence(settings: Settings, now: Date): Date | null;
+  /** The period the occurrence is about. */
+  period(occurrence: Date, settings: Settings): Date;
+  run(period: Date, settings: Settings, now: Date): Promise<Record<string, unknown>>;
+};
+
+/** Hours → ms. */
+const hours = (h: number) => h * 3_600_000;
+
+export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
+  {
+    name: "reminders",
+    occurrence: (s, now) => dueOccurrence(s.reminderSchedule, s.timeZone, now),
+    period: (occurrence, s) => periodJustEnded(occurrence, s.timeZone, s.periodGranularity),
+    run: (period, s, now) => enqueueReminders(period, s.periodGranularity, now, "reminder.missing_figures"),
+  },
+  {
+    // The second nudge: reminderNudgeHours after each reminder occurrence, to the heads still missing figures.
+    name: "nudge",
+    occurrence(s, now) {
+      if (s.reminderNudgeHours <= 0) return null;
+      const reminder = dueOccurrence(s.reminderSchedule, s.timeZone, new Date(now.getTime() - hours(s.reminderNudgeHours)));
+      return reminder && new Date(reminder.getTime() + hours(s.reminderNudgeHours));
+    },
+    period: (occurrence, s) => periodJustEnded(new Date(occurrence.getTime() - hours(s.reminderNudgeHours)), s.timeZone, s.periodGranularity),
+    run: (period, s, now) => enqueueReminders(period, s.periodGranularity, now, "reminder.nudge"),
+  },
+];
+
+/**
+ * Runs each scheduled job whose latest occurrence is due and has not run to the end yet (a
+ * ScheduledRun row says it has). Two processes may both run one the same minute; its messages are
+ * keyed, so each person still gets one. Returns what ran.
+ */
+export async function runDueJobs(now = new Date()): Promise<ScheduledJobRun[]> {
   const settings = await getScheduleSettings();
-  if (!settings) return null;
-  const occurrence = dueOccurrence(settings.reminderSchedule, settings.timeZone, now);
-  if (!occurrence) return null;
-  const job = "reminders";
-  if (await db.scheduledRun.findUnique({ where: { job_occurrence: { job, occurrence } }, select: { job: true } })) return null;
-  const period = periodJustEnded(occurrence, settings.timeZone, settings.periodGranularity);
-  const { reminded } = await enqueueReminders(period, settings.periodGranularity, now);
-  try {
-    await db.scheduledRun.create({ data: { job, occurrence, finishedAt: now } });
-  } catch (error) {
-    // Another process finished the same occurrence first: both runs were the same keyed work.
-    if (!isUniqueViolation(error)) throw error;
+  if (!settings) return [];
+  const ran: ScheduledJobRun[] = [];
+  for (const job of SCHEDULED_JOBS) {
+    const occurrence = job.occurrence(settings, now);
+    if (!occurrence) continue;
+    if (await db.scheduledRun.findUnique({ where: { job_occurrence: { job: job.name, occurrence } }, select: { job: true } })) continue;
+    const period = job.period(occurrence, settings);
+    const result = await job.run(period, settings, now);
+    try {
+      await db.scheduledRun.create({ data: { job: job.name, occurrence, finishedAt: now } });
+    } catch (error) {
+      // Another process finished the same occurrence first: both runs were the same keyed work.
+      if (!isUniqueViolation(error)) throw error;
+    }
+    ran.push({ job: job.name, occurrence: occurrence.toISOString(), period: toPeriodKey(period), ...result });
   }
-  return { job, occurrence: occurrence.toISOString(), period: period.toISOString().slice(0, 10), reminded };
+  return ran;
 }
 
-export type WorkerPass = { job: ScheduledJobRun | null } & DeliveryCounts;
+export type WorkerPass = { jobs: ScheduledJobRun[] } & DeliveryCounts;
 
 /**
  * One pass of the worker: the scheduled jobs that are due, then the outbox, a batch at a time
  * until it holds nothing due (at most BATCHES_PER_TICK batches).
  */
 export async function runWorkerOnce({ workerId, mailer, now }: { workerId: string; mailer: Mailer | null; now?: Date }): Promise<WorkerPass> {
-  const job = await runDueJobs(now);
+  const jobs = await runDueJobs(now);
   const total: DeliveryCounts = { claimed: 0, sent: 0, skipped: 0, failed: 0, retrying: 0 };
   for (let i = 0; i < BATCHES_PER_TICK; i++) {
     const counts = await deliverBatch({ workerId, mailer, now });
     for (const key of Object.keys(total) as (keyof DeliveryCounts)[]) total[key] += counts[key];
     if (counts.claimed < BATCH_SIZE) break;
   }
-  return { job, ...total };
+  return { jobs, ...total };
 }
 
 export type Worker = { id: string; stop(): Promise<void> };
@@ -82,7 +124,7 @@ export function startWorker({ log = console, tickMs = TICK_MS }: { log?: Log; ti
     pass = runWorkerOnce({ workerId: id, mailer })
       .then((result) => {
         lastError = "";
-        if (result.job || result.claimed) log.info(`[notifications] ${JSON.stringify(result)}`);
+        if (result.jobs.length || result.claimed) log.info(`[notifications] ${JSON.stringify(result)}`);
       })
       .catch((error: unknown) => {
         // The same error every tick (say, a database without the latest migration) is logged once.

@@ -33,9 +33,9 @@ describe("reminder schedule settings", () => {
     await db.metricEntry.delete({ where: { id: kitchenFigure.id } });
 
     // A minute early nothing is due (the week before's run is past the catch-up window).
-    expect(await runDueJobs(new Date("2026-11-22T20:59:00Z"))).toBeNull();
+    expect(await runDueJobs(new Date("2026-11-22T20:59:00Z"))).toEqual([]);
     const run = await runDueJobs(new Date("2026-11-22T21:00:30Z"));
-    expect(run).toEqual({ job: "reminders", occurrence: "2026-11-22T21:00:00.000Z", period: "2026-11-16", reminded: 1 });
-    expect(await db.notification.findMany({ select: { idempotencyKey: true } })).toEqual([{ idempotencyKey: expect.stringMatching(/^reminder:\d+:2026-11-16$/) }]);
+    expect(run).toEqual([{ job: "reminders", occurrence: "2026-11-22T21:00:00.000Z", period: "2026-11-16", reminded: 1 }]);
+    expect(await db.notification.findMany({ select: { idempotencyKey: true } })).toEqual([{ idempotencyKey: expect.stringMatching(/^reminder:2026-11-16:\d+$/) }]);
   });
 });

@@ -3,7 +3,7 @@
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
-import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import { createPrismaClient } from "../../lib/db/client";
 import { db } from "../../lib/db";
 import { deliverBatch } from "../../lib/notifications/deliver";
@@ -40,6 +40,8 @@ const message = (key: string, recipientId: number): OutboxMessageInput => ({
   kind: "reminder",
   channel: "email",
   recipientId,
+  endpointId: null,
+  eventId: null,
   subject: `Subject ${key}`,
   body: `Body ${key}`,
   html: null,
@@ -62,18 +64,18 @@ describe("reminders", () => {
     const kitchen = await actorFor(KITCHEN);
 
     const run = await runDueJobs(MONDAY);
-    expect(run).toEqual({ job: "reminders", occurrence: "2026-11-23T10:00:00.000Z", period: "2026-11-16", reminded: 1 });
+    expect(run).toEqual([{ job: "reminders", occurrence: "2026-11-23T10:00:00.000Z", period: "2026-11-16", reminded: 1 }]);
 
     const department = kitchen.departmentIds[0]!;
     const path = `/entry?department=${department}&period=2026-11-16`;
     const notifications = await db.notification.findMany();
     expect(notifications).toHaveLength(1);
-    expect(notifications[0]).toMatchObject({ userId: kitchen.id, kind: "reminder", idempotencyKey: `reminder:${kitchen.id}:2026-11-16`, title: "2 figures missing for the week of 16 Nov 2026", href: path, readAt: null });
+    expect(notifications[0]).toMatchObject({ userId: kitchen.id, kind: "reminder", idempotencyKey: `reminder:2026-11-16:${kitchen.id}`, title: "2 figures missing for the week of 16 Nov 2026", href: path, readAt: null });
     expect(notifications[0]!.body).toBe(`Kitchen: ${missing.join(", ")}`);
 
     const emails = await db.outboxMessage.findMany();
     expect(emails).toHaveLength(1);
-    expect(emails[0]).toMatchObject({ idempotencyKey: `email:reminder:${kitchen.id}:2026-11-16`, channel: "email", kind: "reminder", recipientId: kitchen.id, status: "pending", attempts: 0, subject: "2 figures missing for the week of 16 Nov 2026", href: appUrl() + path });
+    expect(emails[0]).toMatchObject({ idempotencyKey: `email:reminder:2026-11-16:${kitchen.id}`, eventId: expect.stringMatching(/^evt_[0-9a-f]{24}$/), channel: "email", kind: "reminder", recipientId: kitchen.id, status: "pending", attempts: 0, subject: "2 figures missing for the week of 16 Nov 2026", href: appUrl() + path });
     for (const name of missing) expect(emails[0]!.body).toContain(`  • ${name}`);
     expect(emails[0]!.body).toContain(`Kitchen — enter them at ${appUrl()}${path}`);
     expect(emails[0]!.html).toContain(`<a href="${appUrl()}${path.replace("&", "&#38;")}">`);
@@ -82,14 +84,14 @@ describe("reminders", () => {
   it("runs a schedule's occurrence once, even after a restart or with two processes firing the same minute", async () => {
     await removeFigures(KITCHEN, 2);
     const [first, second] = await Promise.all([runDueJobs(MONDAY), runDueJobs(MONDAY)]);
-    expect([first?.reminded, second?.reminded].sort()).toEqual([0, 1].sort());
+    expect([first[0]?.reminded, second[0]?.reminded].sort()).toEqual([0, 1].sort());
 
     // A restart: a new worker process runs the whole pass again, later the same morning.
     const restarted = await runWorkerOnce({ workerId: "after-restart", mailer: null, now: new Date("2026-11-23T10:05:00Z") });
-    expect(restarted.job).toBeNull();
+    expect(restarted.jobs).toEqual([]);
     // A crash before the run was recorded: the job runs again and adds nothing.
     await db.scheduledRun.deleteMany();
-    expect((await runDueJobs(new Date("2026-11-23T10:06:00Z")))?.reminded).toBe(0);
+    expect((await runDueJobs(new Date("2026-11-23T10:06:00Z")))[0]?.reminded).toBe(0);
 
     expect(await db.notification.count()).toBe(1);
     expect(await db.outboxMessage.count()).toBe(1);
@@ -247,6 +249,7 @@ describe("email delivery", () => {
     await removeFigures(KITCHEN, 2);
     await removeFigures(FOH, 1);
     await db.user.update({ where: { email: FOH }, data: { email: REFUSED } });
+    onTestFinished(() => db.user.update({ where: { email: REFUSED }, data: { email: FOH } }).then(() => undefined));
     await runDueJobs(MONDAY);
     const kitchen = await actorFor(KITCHEN);
 
@@ -296,9 +299,61 @@ describe("email delivery", () => {
     await removeFigures(KITCHEN, 1);
     expect(mailSettingsFromEnv({ MAIL_FROM: "x@example.com" })).toBeNull();
     const pass = await runWorkerOnce({ workerId: "w", mailer: null, now: MONDAY });
-    expect(pass).toMatchObject({ job: { reminded: 1 }, claimed: 1, skipped: 1, sent: 0 });
+    expect(pass).toMatchObject({ jobs: [{ job: "reminders", reminded: 1 }], claimed: 1, skipped: 1, sent: 0 });
     expect(await db.outboxMessage.findFirstOrThrow()).toMatchObject({ status: "skipped", lastError: NO_MAIL_SERVER });
     expect(await db.notification.count()).toBe(1);
     expect(received).toHaveLength(0);
+  });
+});
+
+describe("the second nudge", () => {
+  it("goes reminderNudgeHours after the reminders, once, only to heads still missing figures, and says it is the last", async () => {
+    await removeFigures(KITCHEN, 2);
+    await removeFigures(FOH, 1);
+    const [kitchen, foh] = await Promise.all([actorFor(KITCHEN), actorFor(FOH)]);
+    expect((await runDueJobs(MONDAY)).map((r) => r.job)).toEqual(["reminders"]);
+    // Front of house enters its figure the same day; the kitchen does not.
+    await db.metricEntry.createMany({ data: removed.splice(-1) });
+
+    // The default is 24 hours: nothing a minute early.
+    expect(await runDueJobs(new Date("2026-11-24T09:59:00Z"))).toEqual([]);
+    const [first, second] = await Promise.all([runDueJobs(new Date("2026-11-24T10:00:30Z")), runDueJobs(new Date("2026-11-24T10:00:30Z"))]);
+    const runs = [...first, ...second];
+    expect(runs.map((r) => r.job)).toEqual(["nudge", "nudge"]);
+    expect(runs.map((r) => r.reminded).sort()).toEqual([0, 1]);
+    expect(runs[0]).toMatchObject({ occurrence: "2026-11-24T10:00:00.000Z", period: "2026-11-16" });
+
+    const nudges = await db.notification.findMany({ where: { kind: "nudge" } });
+    expect(nudges).toEqual([expect.objectContaining({ userId: kitchen.id, title: "Still missing: 2 figures for the week of 16 Nov 2026" })]);
+    expect(await db.notification.count({ where: { userId: foh.id, kind: "nudge" } })).toBe(0);
+    const email = await db.outboxMessage.findFirstOrThrow({ where: { kind: "nudge" } });
+    expect(email.body).toContain("This is the second and last reminder for this period.");
+  });
+
+  it("is off when the organisation sets it to 0 hours", async () => {
+    await db.organisation.update({ where: { id: 1 }, data: { reminderNudgeHours: 0 } });
+    try {
+      await removeFigures(KITCHEN, 1);
+      await runDueJobs(MONDAY);
+      expect(await runDueJobs(new Date("2026-11-24T10:00:30Z"))).toEqual([]);
+    } finally {
+      await db.organisation.update({ where: { id: 1 }, data: { reminderNudgeHours: 24 } });
+    }
+  });
+});
+
+describe("preferences and unsubscribe", () => {
+  it("leaves out the channels a head turned off, and every email carries a working one-click unsubscribe link", async () => {
+    await removeFigures(KITCHEN, 1);
+    await removeFigures(FOH, 1);
+    const [kitchen, foh] = await Promise.all([actorFor(KITCHEN), actorFor(FOH)]);
+    await db.notificationPreference.create({ data: { userId: foh.id, event: "reminder", channel: "email", enabled: false } });
+    await runDueJobs(MONDAY);
+
+    expect((await db.notification.findMany({ orderBy: { userId: "asc" }, select: { userId: true } })).map((n) => n.userId).sort()).toEqual([kitchen.id, foh.id].sort());
+    const emails = await db.outboxMessage.findMany({ select: { recipientId: true, body: true } });
+    expect(emails.map((e) => e.recipientId)).toEqual([kitchen.id]);
+    const link = /Stop reminders of missing figures by email: (\S+)/.exec(emails[0]!.body)?.[1];
+    expect(link).toMatch(new RegExp(`^${appUrl()}/unsubscribe/${kitchen.id}\\.reminder\\.[A-Za-z0-9_-]{43}$`));
   });
 });

@@ -5,6 +5,8 @@ import { afterAll, inject } from "vitest";
 import { adminQuery, postgresUrl, withDatabase } from "./postgres";
 
 const provider = inject("provider");
+// Signs unsubscribe links (lib/notifications/unsubscribe.ts), as next-auth's secret does in the app.
+process.env.NEXTAUTH_SECRET ??= "integration-tests-only-secret";
 const templateUrl = inject("templateUrl");
 const suffix = `${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
 
