@@ -46,20 +46,30 @@ test("a person with no notifications sees 'Nothing yet'", async ({ page }) => {
   await expect(page.getByRole("button", { name: "Mark all read" })).toBeDisabled();
 });
 
-test("an admin sets the time zone and reminder schedule, with a clear error for an invalid one", async ({ page }) => {
+test("an admin sets the time zone and notification schedules, with a clear error for an invalid one", async ({ page }) => {
   await signInAs(page, USERS.admin.email);
   await page.goto("/admin/settings");
-  const form = page.getByRole("form", { name: "Reminders" });
+  const form = page.getByRole("form", { name: "Notifications" });
   await form.getByLabel("Time zone").fill("Europe/Londn");
   await form.getByLabel("Reminder schedule").fill("0 25 * * 1");
-  await form.getByRole("button", { name: "Save reminders" }).click();
+  await form.getByLabel("Second nudge, hours after the reminders").fill("200");
+  await form.getByLabel("Digest schedule").fill("every monday");
+  await form.getByLabel("Journey shortfall alert, points").fill("0");
+  await form.getByRole("button", { name: "Save notification settings" }).click();
   await expect(form.getByText(/^Not a time zone: use an IANA name such as Europe\/London/)).toBeVisible();
   await expect(form.getByText(/^Not a schedule \(.+\)\. Use five fields: minute hour/)).toBeVisible();
+  await expect(form.getByText("The second nudge must come within 144 hours (6 days) of the reminders")).toBeVisible();
+  await expect(form.getByText(/^Use five fields/)).toBeVisible();
+  await expect(form.getByText("A shortfall alert needs more than 0 points (leave it blank for none)")).toBeVisible();
   await expect(form.getByLabel("Time zone")).toHaveAttribute("aria-invalid", "true");
 
   await form.getByLabel("Time zone").fill("Europe/London");
   await form.getByLabel("Reminder schedule").fill("0 10 * * 1");
-  await form.getByRole("button", { name: "Save reminders" }).click();
-  await expect(page.getByText("Reminder schedule saved")).toBeVisible();
+  await form.getByLabel("Second nudge, hours after the reminders").fill("24");
+  await form.getByLabel("Digest schedule").fill("0 8 * * 1");
+  await form.getByLabel("Journey shortfall alert, points").fill("5");
+  await form.getByRole("button", { name: "Save notification settings" }).click();
+  await expect(page.getByText("Notification settings saved")).toBeVisible();
+  await expect(form.getByTestId("next-digest")).toHaveText(/^Next digest: Mon, \d{1,2} \w{3} \d{4}, 08:00 \(Europe\/London\), for the week of /);
   await expect(form.getByTestId("next-reminder")).toHaveText(/^Next reminders: Mon, \d{1,2} \w{3} \d{4}, 10:00 \(Europe\/London\), for the week of /);
 });

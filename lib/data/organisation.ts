@@ -46,12 +46,12 @@ export async function getScheduleSettings(): Promise<ScheduleSettings | null> {
 }
 
 /**
- * Saves the time zone and the reminder schedule (validated by scheduleSettingsSchema), audited as
+ * Saves when notifications go out (validated by scheduleSettingsSchema), audited as
  * "organisation.schedule.update". The worker reads them on its next tick.
  */
 export async function updateScheduleSettings(actor: Actor, input: ScheduleSettingsInput): Promise<ScheduleSettingsInput> {
-  if (!canConfigureOrganisation(actor)) throw forbidden("Only admins can change when reminders go out.");
-  const select = { timeZone: true, reminderSchedule: true } as const;
+  if (!canConfigureOrganisation(actor)) throw forbidden("Only admins can change when notifications go out.");
+  const select = { timeZone: true, reminderSchedule: true, reminderNudgeHours: true, digestSchedule: true, shortfallAlertPoints: true } as const;
   return db.$transaction(async (tx) => {
     const before = await tx.organisation.findUnique({ where: { id: 1 }, select });
     if (!before) throw invalid("Set up the organisation first.");

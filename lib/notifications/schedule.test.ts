@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toPeriodKey } from "../periods";
-import { CATCH_UP_MS, cronProblem, dueOccurrence, isTimeZone, localDay, nextReminderSentence, periodJustEnded } from "./schedule";
+import { CATCH_UP_MS, cronProblem, dueOccurrence, isTimeZone, localDay, nextRunSentence, periodJustEnded } from "./schedule";
 
 const MONDAY_10 = "0 10 * * 1";
 
@@ -48,10 +48,12 @@ describe("validation helpers", () => {
   });
 });
 
-describe("nextReminderSentence", () => {
+describe("nextRunSentence", () => {
   it("names the next run in the organisation's time zone and the period it reminds of", () => {
     const settings = { reminderSchedule: MONDAY_10, timeZone: "Pacific/Auckland", periodGranularity: "WEEK" as const };
-    expect(nextReminderSentence(settings, new Date("2026-11-25T12:00:00Z"))).toBe("Next reminders: Mon, 30 Nov 2026, 10:00 (Pacific/Auckland), for the week of 23 Nov 2026.");
-    expect(nextReminderSentence({ ...settings, reminderSchedule: "0 9 1 * *", periodGranularity: "MONTH" }, new Date("2026-11-25T12:00:00Z"))).toBe("Next reminders: Tue, 1 Dec 2026, 09:00 (Pacific/Auckland), for November 2026.");
+    expect(nextRunSentence("Next reminders", settings.reminderSchedule, settings, new Date("2026-11-25T12:00:00Z"))).toBe("Next reminders: Mon, 30 Nov 2026, 10:00 (Pacific/Auckland), for the week of 23 Nov 2026.");
+    expect(nextRunSentence("Next digest", "0 9 1 * *", { ...settings, periodGranularity: "MONTH" }, new Date("2026-11-25T12:00:00Z"))).toBe("Next digest: Tue, 1 Dec 2026, 09:00 (Pacific/Auckland), for November 2026.");
+    expect(nextRunSentence("Next digest", "0 9 31 2 *", settings)).toBeNull();
+    expect(nextRunSentence("Next digest", "not cron", settings)).toBeNull();
   });
 });

@@ -46,16 +46,18 @@ export function cronProblem(schedule: string): string | null {
 }
 
 /**
- * "Next reminders: Mon 7 Dec 2026, 10:00 (Europe/London), for the week of 30 Nov 2026." — for the
- * settings page; null when the schedule never runs again or cannot be read.
+ * "Next reminders: Mon, 7 Dec 2026, 10:00 (Europe/London), for the week of 30 Nov 2026." — for the
+ * settings page: `label` ("Next reminders", "Next digest"), the schedule's next run in the
+ * organisation's time zone and the period that will have just ended then. Null when the schedule
+ * never runs again or cannot be read.
  */
-export function nextReminderSentence(settings: { reminderSchedule: string; timeZone: string; periodGranularity: PeriodGranularity }, now = new Date()): string | null {
+export function nextRunSentence(label: string, schedule: string, settings: { timeZone: string; periodGranularity: PeriodGranularity }, now = new Date()): string | null {
   try {
-    const next = new Cron(settings.reminderSchedule, { timezone: settings.timeZone, paused: true }).nextRun(now);
+    const next = new Cron(schedule, { timezone: settings.timeZone, paused: true }).nextRun(now);
     if (!next) return null;
     const when = new Intl.DateTimeFormat("en-GB", { timeZone: settings.timeZone, weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(next);
     const period = formatPeriod(periodJustEnded(next, settings.timeZone, settings.periodGranularity), settings.periodGranularity);
-    return `Next reminders: ${when} (${settings.timeZone}), for ${period.replace(/^Week/, "the week")}.`;
+    return `${label}: ${when} (${settings.timeZone}), for ${period.replace(/^Week/, "the week")}.`;
   } catch {
     return null;
   }

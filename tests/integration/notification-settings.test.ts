@@ -10,17 +10,18 @@ import { actorFor, refusal } from "./helpers";
 describe("reminder schedule settings", () => {
   it("lets an admin set the time zone and schedule, audited with before and after", async () => {
     const admin = await actorFor("admin@touchline.demo");
-    const input = scheduleSettingsSchema.parse({ timeZone: "Pacific/Auckland", reminderSchedule: "0 9 * * 2" });
-    expect(await updateScheduleSettings(admin, input)).toEqual({ timeZone: "Pacific/Auckland", reminderSchedule: "0 9 * * 2" });
+    const input = scheduleSettingsSchema.parse({ timeZone: "Pacific/Auckland", reminderSchedule: "0 9 * * 2", reminderNudgeHours: "48", digestSchedule: "30 7 * * 1", shortfallAlertPoints: "" });
+    const saved = { timeZone: "Pacific/Auckland", reminderSchedule: "0 9 * * 2", reminderNudgeHours: 48, digestSchedule: "30 7 * * 1", shortfallAlertPoints: null };
+    expect(await updateScheduleSettings(admin, input)).toEqual(saved);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "organisation.schedule.update" }, orderBy: { id: "desc" } });
     expect(audit.actorId).toBe(admin.id);
-    expect(JSON.parse(audit.before!)).toEqual({ timeZone: "UTC", reminderSchedule: "0 10 * * 1" });
-    expect(JSON.parse(audit.after!)).toEqual({ timeZone: "Pacific/Auckland", reminderSchedule: "0 9 * * 2" });
+    expect(JSON.parse(audit.before!)).toEqual({ timeZone: "UTC", reminderSchedule: "0 10 * * 1", reminderNudgeHours: 24, digestSchedule: "0 8 * * 1", shortfallAlertPoints: 5 });
+    expect(JSON.parse(audit.after!)).toEqual(saved);
   });
 
   it("refuses anyone but an admin", async () => {
     const head = await actorFor("kitchen@touchline.demo");
-    const error = await refusal(updateScheduleSettings(head, { timeZone: "UTC", reminderSchedule: "0 10 * * 1" }));
+    const error = await refusal(updateScheduleSettings(head, { timeZone: "UTC", reminderSchedule: "0 10 * * 1", reminderNudgeHours: 24, digestSchedule: "0 8 * * 1", shortfallAlertPoints: 5 }));
     expect(error.code).toBe("forbidden");
   });
 

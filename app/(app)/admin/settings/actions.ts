@@ -17,7 +17,7 @@ export async function updateSettingsAction(input: unknown) {
 
 const updateSchedule = authenticatedAction(scheduleSettingsSchema, (actor, input) => updateScheduleSettings(actor, input));
 
-/** Saves the time zone and the reminder schedule (admins only, checked in updateScheduleSettings). */
+/** Saves when notifications go out (admins only, checked in updateScheduleSettings). */
 export async function updateScheduleAction(input: unknown) {
   const result = await updateSchedule(input);
   if (result.ok) revalidatePath("/admin/settings");

@@ -6,7 +6,7 @@ import { SettingsForm } from "@/components/admin/settings-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { getOrganisationSettings, getScheduleSettings, hasAnyFigures } from "@/lib/data/organisation";
-import { nextReminderSentence } from "@/lib/notifications/schedule";
+import { nextRunSentence } from "@/lib/notifications/schedule";
 import { canConfigureOrganisation } from "@/lib/permissions";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -20,7 +20,13 @@ export default async function SettingsPage() {
       <PageHeader title="Administration" description="How figures are grouped and how scores are weighted and banded, for the whole organisation." />
       <AdminNav current="/admin/settings" />
       <SettingsForm settings={settings} hasFigures={hasFigures} />
-      {schedule && <ScheduleForm settings={schedule} nextReminder={nextReminderSentence(schedule)} />}
+      {schedule && (
+        <ScheduleForm
+          settings={schedule}
+          nextReminder={nextRunSentence("Next reminders", schedule.reminderSchedule, schedule)}
+          nextDigest={nextRunSentence("Next digest", schedule.digestSchedule, schedule)}
+        />
+      )}
     </>
   );
 }
