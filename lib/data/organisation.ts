@@ -4,6 +4,7 @@ import { forbidden, invalid } from "../errors";
 import { canConfigureOrganisation, type Actor } from "../permissions";
 import type { OrganisationSettingsInput } from "../validation/organisation";
 import type { ScheduleSettingsInput } from "../validation/schedule";
+import { localDay } from "../notifications/schedule";
 import { recordAudit } from "./audit";
 
 export type OrganisationSettings = {
@@ -43,6 +44,17 @@ export type ScheduleSettings = {
 /** What the notification scheduler needs; null before first-run set-up (nothing to remind about). */
 export async function getScheduleSettings(): Promise<ScheduleSettings | null> {
   return db.organisation.findUnique({ where: { id: 1 }, select: { periodGranularity: true, timeZone: true, reminderSchedule: true, reminderNudgeHours: true, digestSchedule: true, shortfallAlertPoints: true } });
+}
+
+/**
+ * Today in the organisation's time zone, as a UTC-midnight date (how dates and periods are kept):
+ * at 01:00 on Monday 30 Nov in Auckland it is 2026-11-30, though the server's UTC date is still
+ * the 29th. Use it wherever a person means "today" (a change's date, whether it is in effect yet).
+ * UTC before first-run set-up.
+ */
+export async function organisationToday(now = new Date()): Promise<Date> {
+  const row = await db.organisation.findUnique({ where: { id: 1 }, select: { timeZone: true } });
+  return localDay(now, row?.timeZone ?? "UTC");
 }
 
 /**

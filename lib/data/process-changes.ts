@@ -10,7 +10,7 @@ import { scoreTouchpoint, type ScoredMetric } from "../scoring/journey";
 import { FIVE_HOWS, type ChangeFilters, type FiveHowAnswers, type RecordChangeInput, type UpdateChangeInput } from "../validation/process-change";
 import { recordAudit } from "./audit";
 import { getFiguresByBucket, getFiguresByPeriod, type Bucket } from "./journey-scores";
-import { getOrganisationSettings } from "./organisation";
+import { getOrganisationSettings, organisationToday } from "./organisation";
 
 export const CHANGES_PAGE_SIZE = 20;
 
@@ -81,8 +81,9 @@ function mustRead(actor: Actor) {
  * period (for n) and the figures per side.
  */
 async function compareChanges(changes: { effectiveDate: Date; touchpointIds: number[] }[], now: Date): Promise<Map<number, BeforeAfter>[]> {
-  const { periodGranularity: granularity } = await getOrganisationSettings();
-  const windows = changes.map((c) => beforeAfterWindow(c.effectiveDate, granularity, now));
+  const [{ periodGranularity: granularity }, today] = await Promise.all([getOrganisationSettings(), organisationToday(now)]);
+  // "Not in effect yet" and the current period are judged on the organisation's calendar.
+  const windows = changes.map((c) => beforeAfterWindow(c.effectiveDate, granularity, today));
   const inEffect = windows.filter((w) => w.after.length > 0);
   const touchpointIds = [...new Set(changes.flatMap((c) => c.touchpointIds))];
   if (inEffect.length === 0 || touchpointIds.length === 0) return windows.map((w, i) => new Map(changes[i]!.touchpointIds.map((id) => [id, beforeAfter(w, new Set(), NO_FIGURES)])));

@@ -10,6 +10,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 const { recordChangeAction, updateChangeAction } = await import("../../app/(app)/changes/actions");
 const { getProcessChange, listProcessChanges } = await import("../../lib/data/process-changes");
 const { getOverview } = await import("../../lib/data/overview");
+const { organisationToday } = await import("../../lib/data/organisation");
 const { getTouchpointReport, publicReport } = await import("../../lib/data/touchpoint-report");
 const { db } = await import("../../lib/db");
 const { parsePeriodKey } = await import("../../lib/periods");
@@ -234,6 +235,22 @@ describe("process changes", () => {
     const planned = await recordChangeAction(change([checkout.id], { title: "Apple Pay at checkout", effectiveDate: "2026-12-07" }));
     const view = (await getProcessChange(dana, (planned as { data: { id: number } }).data.id, NOW))!;
     expect(view.touchpoints[0]!.comparison).toEqual({ inEffect: false, effectivePeriod: parsePeriodKey("2026-12-07") });
+  });
+
+  it("judges 'today' on the organisation's calendar: a change dated Monday is in effect at 01:00 Monday in Auckland, while UTC is still Sunday", async () => {
+    const dana = await signIn("digital@touchline.demo");
+    const checkout = await touchpoint("Checkout");
+    const recorded = await recordChangeAction(change([checkout.id], { title: "Guest checkout", effectiveDate: "2026-11-30" }));
+    const id = (recorded as { data: { id: number } }).data.id;
+    const sundayUtc = new Date("2026-11-29T12:00:00Z");
+    expect((await getProcessChange(dana, id, sundayUtc))!.touchpoints[0]!.comparison.inEffect).toBe(false);
+    await db.organisation.update({ where: { id: 1 }, data: { timeZone: "Pacific/Auckland" } });
+    try {
+      expect(await organisationToday(sundayUtc)).toEqual(parsePeriodKey("2026-11-30"));
+      expect((await getProcessChange(dana, id, sundayUtc))!.touchpoints[0]!.comparison).toMatchObject({ inEffect: true, effectivePeriod: parsePeriodKey("2026-11-30") });
+    } finally {
+      await db.organisation.update({ where: { id: 1 }, data: { timeZone: "UTC" } });
+    }
   });
 
   it("marks changes on the overview's trend and the touchpoint report, in the view's periods", async () => {
