@@ -7,6 +7,7 @@ const SECTIONS = [
   { href: "/admin/touchpoints", label: "Touchpoints and metrics" },
   { href: "/admin/people", label: "People" },
   { href: "/admin/settings", label: "Settings" },
+  { href: "/admin/outbox", label: "Outbox" },
   { href: "/admin/audit", label: "Audit log" },
 ];
 

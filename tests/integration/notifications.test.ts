@@ -10,8 +10,10 @@ import { deliverBatch } from "../../lib/notifications/deliver";
 import { listNotifications, markNotificationsRead } from "../../lib/notifications/in-app";
 import { appUrl, createMailer, mailSettingsFromEnv, NO_MAIL_SERVER } from "../../lib/notifications/mail";
 import { backoffMs, claim, complete, enqueue, fail, failAbandoned, MAX_ATTEMPTS, type OutboxMessageInput } from "../../lib/notifications/outbox";
+import { listOutbox, retryOutboxMessage } from "../../lib/notifications/outbox-log";
 import { runDueJobs, runWorkerOnce } from "../../lib/notifications/scheduler";
-import { actorFor } from "./helpers";
+import { outboxFiltersSchema } from "../../lib/validation/notifications";
+import { actorFor, refusal } from "./helpers";
 
 /** Monday 23 Nov 2026, half a minute after the default schedule (Mondays 10:00 UTC): the week of 16 Nov has just ended. */
 const MONDAY = new Date("2026-11-23T10:00:30Z");
@@ -52,6 +54,7 @@ beforeEach(async () => {
   await db.outboxMessage.deleteMany();
   await db.notification.deleteMany();
   await db.scheduledRun.deleteMany();
+  await db.notificationPreference.deleteMany();
 });
 
 afterEach(async () => {
@@ -355,5 +358,42 @@ describe("preferences and unsubscribe", () => {
     expect(emails.map((e) => e.recipientId)).toEqual([kitchen.id]);
     const link = /Stop reminders of missing figures by email: (\S+)/.exec(emails[0]!.body)?.[1];
     expect(link).toMatch(new RegExp(`^${appUrl()}/unsubscribe/${kitchen.id}\\.reminder\\.[A-Za-z0-9_-]{43}$`));
+  });
+});
+
+describe("the outbox as admins see it", () => {
+  it("lists messages newest first with their recipient and reason, counts them by status, and filters by status and channel", async () => {
+    await removeFigures(KITCHEN, 1);
+    await removeFigures(FOH, 1);
+    await runWorkerOnce({ workerId: "w", mailer: null, now: MONDAY });
+    const admin = await actorFor("admin@touchline.demo");
+    const log = await listOutbox(admin, { page: 1 });
+    expect(log.total).toBe(2);
+    expect(log.counts).toEqual({ pending: 0, sending: 0, sent: 0, failed: 0, skipped: 2 });
+    expect(log.entries[0]).toMatchObject({ kind: "reminder", channel: "email", status: "skipped", lastError: NO_MAIL_SERVER, attempts: 1, to: expect.stringMatching(/ <(kitchen|foh)@touchline\.demo>$/) });
+    expect((await listOutbox(admin, { page: 1, status: "sent" })).entries).toEqual([]);
+    expect((await listOutbox(admin, { page: 1, status: "skipped", channel: "email" })).total).toBe(2);
+    expect((await listOutbox(admin, { page: 1, channel: "webhook" })).total).toBe(0);
+    expect(outboxFiltersSchema.parse({ status: ["failed", "sent"], channel: "fax", page: "-3" })).toEqual({ status: "failed", page: 1 });
+  });
+
+  it("lets an admin send a skipped message again, once, audited; not a sent one, and not anyone else", async () => {
+    await removeFigures(KITCHEN, 1);
+    await runWorkerOnce({ workerId: "w", mailer: null, now: MONDAY });
+    const message = await db.outboxMessage.findFirstOrThrow({ select: { id: true } });
+    const [admin, head] = await Promise.all([actorFor("admin@touchline.demo"), actorFor(KITCHEN)]);
+
+    expect((await refusal(retryOutboxMessage(head, { id: message.id }))).code).toBe("forbidden");
+    await expect(listOutbox(head, { page: 1 })).rejects.toMatchObject({ code: "forbidden" });
+
+    const results = await Promise.allSettled([retryOutboxMessage(admin, message), retryOutboxMessage(admin, message)]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "invalid", message: "This message is already queued to be sent." } });
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ status: "pending", attempts: 0, lastError: null });
+    expect(await db.auditEvent.count({ where: { action: "outbox.retry", entityId: message.id } })).toBe(1);
+
+    await db.outboxMessage.update({ where: { id: message.id }, data: { status: "sent" } });
+    expect((await refusal(retryOutboxMessage(admin, message))).message).toBe("This message was sent already.");
+    expect((await refusal(retryOutboxMessage(admin, { id: 999_999 }))).code).toBe("not_found");
   });
 });
