@@ -73,3 +73,24 @@ test("an admin sets the time zone and notification schedules, with a clear error
   await expect(form.getByTestId("next-digest")).toHaveText(/^Next digest: Mon, \d{1,2} \w{3} \d{4}, 08:00 \(Europe\/London\), for the week of /);
   await expect(form.getByTestId("next-reminder")).toHaveText(/^Next reminders: Mon, \d{1,2} \w{3} \d{4}, 10:00 \(Europe\/London\), for the week of /);
 });
+
+test("an admin sees in the outbox why reminder emails were not sent", async ({ page }) => {
+  await signInAs(page, USERS.admin.email);
+  await page.goto("/admin/outbox");
+  await expect(page.getByRole("note")).toContainText("No mail server is configured (SMTP_URL is not set)");
+  const rows = page.getByTestId("outbox-row");
+  await expect(rows.first()).toBeVisible();
+  const skipped = rows.filter({ hasText: "Not sent: no mail server configured" }).filter({ hasText: /figures? missing for the week of/ }).first();
+  await expect(skipped).toContainText("Not sent");
+  await expect(skipped).toContainText(/To .+ <.+@touchline\.demo>/);
+
+  await page.getByRole("navigation", { name: "Status" }).getByRole("link", { name: "Sent", exact: true }).click();
+  await expect(page).toHaveURL(/\/admin\/outbox\?status=sent$/);
+  await expect(page.getByText("No messages match")).toBeVisible();
+  await page.getByRole("navigation", { name: "Status" }).getByRole("link", { name: "Not sent" }).click();
+  await expect(page).toHaveURL(/\?status=skipped$/);
+
+  // Sending an email again before a mail server is configured would only skip it again: no button.
+  await expect(page.getByTestId("outbox-row").first()).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Send again/ })).toHaveCount(0);
+});

@@ -24,14 +24,14 @@ export function ScheduleForm({ settings, nextReminder, nextDigest }: { settings:
 
       <fieldset className="space-y-4">
         <legend className="text-sm font-semibold text-slate-900">Reminders of missing figures</legend>
-        <Field label="Reminder schedule" name="reminderSchedule" defaultValue={settings.reminderSchedule} maxLength={100} hint="A cron expression: minute hour day-of-month month day-of-week. 0 10 * * 1 is Mondays at 10:00." error={errors.reminderSchedule} className="w-72 max-w-full" spellCheck={false} />
+        <Field label="Reminder schedule" name="reminderSchedule" defaultValue={settings.reminderSchedule} maxLength={100} hint="A cron expression: minute hour day-of-month month day-of-week. 0 10 * * 1 is Mondays at 10:00." error={errors.reminderSchedule} className="w-96 max-w-full" spellCheck={false} />
         {nextReminder && <p className="text-sm text-slate-600" data-testid="next-reminder">{nextReminder}</p>}
         <Field label="Second nudge, hours after the reminders" name="reminderNudgeHours" type="number" inputMode="numeric" min={0} max={144} step={1} defaultValue={settings.reminderNudgeHours} hint="Heads whose figures are still missing then are reminded once more. 0: no second nudge." error={errors.reminderNudgeHours} className="w-72 max-w-full" />
       </fieldset>
 
       <fieldset className="space-y-4">
         <legend className="text-sm font-semibold text-slate-900">Weekly digest</legend>
-        <Field label="Digest schedule" name="digestSchedule" defaultValue={settings.digestSchedule} maxLength={100} hint="A cron expression, like the reminders'. 0 8 * * 1 is Mondays at 08:00. Executives and admins get it by email unless they opt out; anyone can opt in." error={errors.digestSchedule} className="w-72 max-w-full" spellCheck={false} />
+        <Field label="Digest schedule" name="digestSchedule" defaultValue={settings.digestSchedule} maxLength={100} hint="A cron expression, like the reminders'. 0 8 * * 1 is Mondays at 08:00. Executives and admins get it by email unless they opt out; anyone can opt in." error={errors.digestSchedule} className="w-96 max-w-full" spellCheck={false} />
         {nextDigest && <p className="text-sm text-slate-600" data-testid="next-digest">{nextDigest}</p>}
       </fieldset>
 

@@ -57,7 +57,10 @@ function FilterLinks<T extends string>({ label, options, current, href, labelOf 
   );
 }
 
-function Entry({ entry }: { entry: OutboxEntry }) {
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** One message. `canSendEmail`: a mail server is configured (else sending an email again would only skip it again). */
+function Entry({ entry, canSendEmail }: { entry: OutboxEntry; canSendEmail: boolean }) {
   const status = STATUS_LABELS[entry.status];
   return (
     <li className="grid gap-x-4 gap-y-1 border-t border-slate-100 px-4 py-3 first:border-t-0 md:grid-cols-[9rem_1fr_10rem]" data-testid="outbox-row">
@@ -68,7 +71,7 @@ function Entry({ entry }: { entry: OutboxEntry }) {
       <div className="min-w-0">
         <p className="truncate text-sm font-medium text-slate-900" title={entry.subject}>{entry.subject}</p>
         <p className="truncate text-sm text-slate-600">To {entry.to ?? (entry.channel === "email" ? "a deleted person" : "a deleted endpoint")}</p>
-        {entry.lastError && <p className="mt-1 text-sm break-words text-slate-700">{entry.lastError}</p>}
+        {entry.lastError && <p className="mt-1 text-sm break-words text-slate-700">{sentence(entry.lastError)}</p>}
       </div>
       <div className="flex flex-wrap items-start gap-2 md:flex-col md:items-end">
         <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ${status.className}`}>{status.label}</span>
@@ -78,7 +81,7 @@ function Entry({ entry }: { entry: OutboxEntry }) {
         </span>
         {entry.sentAt && <span className="text-xs text-slate-500">Sent {formatDateTime(new Date(entry.sentAt))}</span>}
         {entry.nextAttemptAt && entry.attempts > 0 && <span className="text-xs text-slate-500">Next try {formatDateTime(new Date(entry.nextAttemptAt))}</span>}
-        {(entry.status === "failed" || entry.status === "skipped") && <OutboxRetryButton id={entry.id} subject={entry.subject} />}
+        {(entry.status === "failed" || entry.status === "skipped") && (canSendEmail || entry.channel !== "email") && <OutboxRetryButton id={entry.id} subject={entry.subject} />}
       </div>
     </li>
   );
@@ -91,7 +94,7 @@ export default async function OutboxPage({ searchParams }: Props) {
   const log = await listOutbox(user, filters);
   let mailProblem: string | null = null;
   try {
-    if (!mailSettingsFromEnv()) mailProblem = "No mail server is configured (SMTP_URL is not set), so emails are not sent: everyone still gets their notifications in the app.";
+    if (!mailSettingsFromEnv()) mailProblem = "No mail server is configured (SMTP_URL is not set), so emails are not sent: everyone still gets their notifications in the app. Set SMTP_URL and restart to send them again from here.";
   } catch (error) {
     mailProblem = `Email is off: ${error instanceof Error ? error.message : String(error)}`;
   }
@@ -118,7 +121,7 @@ export default async function OutboxPage({ searchParams }: Props) {
         </EmptyState>
       ) : (
         <ol className="rounded-xl border border-slate-200 bg-white shadow-xs" aria-label="Messages, newest first">
-          {log.entries.map((e) => <Entry key={e.id} entry={e} />)}
+          {log.entries.map((e) => <Entry key={e.id} entry={e} canSendEmail={mailProblem === null} />)}
         </ol>
       )}
       {log.pages > 1 && (
