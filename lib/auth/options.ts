@@ -5,7 +5,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { findUserCredentials } from "../data/users";
 import { clientAddress } from "../client-address";
-import { clearFailedSignIns, recordFailedSignIn, signInLockedFor } from "../rate-limit";
+import { signInSucceeded, takeSignInAttempt } from "../rate-limit";
 import { signInSchema } from "../validation/auth";
 import { unknownUserHash, verifyPassword } from "./password";
 import { TOO_MANY_ATTEMPTS } from "./sign-in-errors";
@@ -24,16 +24,14 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
         const address = clientAddress(new Headers((request?.headers ?? {}) as Record<string, string>));
-        const locked = await signInLockedFor(email, address);
+        const locked = await takeSignInAttempt(email, address);
         if (locked !== null) throw new Error(`${TOO_MANY_ATTEMPTS}:${locked}`);
         const found = await findUserCredentials(email);
         // Always run one hash comparison so unknown emails are not faster to reject.
         const ok = await verifyPassword(password, found?.passwordHash ?? (await unknownUserHash()));
-        if (!found || !ok || !found.active) {
-          await recordFailedSignIn(email, address);
-          return null;
-        }
-        await clearFailedSignIns(email);
+        // A failure was counted when the attempt was taken.
+        if (!found || !ok || !found.active) return null;
+        await signInSucceeded(email, address);
         return { id: String(found.id), name: found.name, email: found.email };
       },
     }),

@@ -4,7 +4,7 @@ import { hashPassword, verifyPassword } from "../auth/password";
 import { db } from "../db";
 import { invalid } from "../errors";
 import type { Actor } from "../permissions";
-import { clearFailedSignIns, recordFailedSignIn, signInLockedFor } from "../rate-limit";
+import { signInSucceeded, takeSignInAttempt } from "../rate-limit";
 import type { ChangePasswordInput } from "../validation/auth";
 import { passwordProblem } from "../validation/password";
 import { recordAudit } from "./audit";
@@ -12,13 +12,12 @@ import { recordAudit } from "./audit";
 export async function changeOwnPassword(actor: Actor, input: ChangePasswordInput, address: string, now = new Date()) {
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { email: true, name: true, passwordHash: true } });
   // Guessing the current password from a borrowed session counts like guessing at sign-in.
-  const locked = await signInLockedFor(user.email, address);
+  const locked = await takeSignInAttempt(user.email, address);
   if (locked !== null) throw invalid(`Too many wrong passwords. Try again in ${Math.ceil(locked / 60)} minutes.`, { currentPassword: "Too many wrong passwords; wait and try again" });
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
-    await recordFailedSignIn(user.email, address);
     throw invalid("Your current password is not right.", { currentPassword: "That is not your current password" });
   }
-  await clearFailedSignIns(user.email);
+  await signInSucceeded(user.email, address);
   const problem = passwordProblem(input.password, user);
   if (problem) throw invalid(problem, { password: problem });
   const passwordHash = await hashPassword(input.password);
