@@ -2,8 +2,13 @@
 const nextConfig = {
   // Native SQLite driver: load it from node_modules at run time instead of bundling it.
   serverExternalPackages: ["better-sqlite3"],
-  // Enables forbidden() so pages a role may not see answer 403 with app/forbidden.tsx.
-  experimental: { authInterrupts: true },
+  experimental: {
+    // Enables forbidden() so pages a role may not see answer 403 with app/forbidden.tsx.
+    authInterrupts: true,
+    // Bytes. Next.js's default; server.mjs answers 413 to a larger declared body before Next.js
+    // reads it (Next.js itself would read up to the limit and then answer 500).
+    serverActions: { bodySizeLimit: 1024 * 1024 },
+  },
   poweredByHeader: false,
   async headers() {
     return [

@@ -10,7 +10,10 @@
 // started another way (next start, next dev) is recognised and logged, not trusted.
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
+import { createRequire } from "node:module";
 import next from "next";
+
+const actionBodyLimit = createRequire(import.meta.url)("./next.config.js").experimental.serverActions.bodySizeLimit;
 
 const flag = process.argv.indexOf("-p");
 const port = Number(flag > 0 ? process.argv[flag + 1] : (process.env.PORT ?? 3000));
@@ -24,6 +27,13 @@ const handle = app.getRequestHandler();
 
 createServer((req, res) => {
   req.headers["x-touchline-peer"] = `${token} ${req.socket.remoteAddress ?? ""}`;
+  // A server action call whose declared body is over the limit: refused before it is read.
+  if (req.method === "POST" && req.headers["next-action"] && Number(req.headers["content-length"]) > actionBodyLimit) {
+    res.writeHead(413, { "Content-Type": "text/plain; charset=utf-8", Connection: "close" });
+    res.end(`Request too large: a form may send at most ${actionBodyLimit / 1024 / 1024} MB.\n`);
+    req.destroy();
+    return;
+  }
   void handle(req, res);
 }).listen(port, hostname, () => {
   console.log(`Touchline ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);

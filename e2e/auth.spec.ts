@@ -63,3 +63,15 @@ test("a callbackUrl that normalises to another host stays on the site, signing i
   await page.goto(`/signin?callbackUrl=${encodeURIComponent("/changes")}`);
   await expect(page).toHaveURL(`${origin}/changes`);
 });
+
+test("a server action call with a body over 1 MB is refused with 413 before it is read", async ({ request }) => {
+  const response = await request.post("/signin", {
+    headers: { "Next-Action": "7f00000000000000000000000000000000000000aa", "Content-Type": "text/plain;charset=UTF-8" },
+    data: "a".repeat(1024 * 1024 + 1),
+  });
+  expect(response.status()).toBe(413);
+  expect(await response.text()).toBe("Request too large: a form may send at most 1 MB.\n");
+  // At the limit it goes on to Next.js (which refuses the unknown action, not the size).
+  const atLimit = await request.post("/signin", { headers: { "Next-Action": "7f00000000000000000000000000000000000000aa", "Content-Type": "text/plain;charset=UTF-8" }, data: "a".repeat(1024) });
+  expect(atLimit.status()).not.toBe(413);
+});
