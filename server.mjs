@@ -29,7 +29,8 @@ createServer((req, res) => {
   req.headers["x-touchline-peer"] = `${token} ${req.socket.remoteAddress ?? ""}`;
   // A server action call whose declared body is over the limit: refused before it is read.
   if (req.method === "POST" && req.headers["next-action"] && Number(req.headers["content-length"]) > actionBodyLimit) {
-    res.writeHead(413, { "Content-Type": "text/plain; charset=utf-8", Connection: "close" });
+    // Exactly "text/plain": Next.js then shows the text as the action's error (lib/call-action.ts).
+    res.writeHead(413, { "Content-Type": "text/plain", Connection: "close" });
     res.end(`Request too large: a form may send at most ${actionBodyLimit / 1024 / 1024} MB.\n`);
     req.destroy();
     return;

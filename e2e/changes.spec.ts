@@ -121,3 +121,16 @@ test("a viewer sees no way to record a change, and the server refuses one all th
   await page.goto("/changes");
   await expect(page.getByTestId("change-item").filter({ hasText: "Sent by someone who may not" })).toHaveCount(0);
 });
+
+test("a form sent with more than 1 MB says so in the form instead of failing with a server error", async ({ page }) => {
+  await signInAs(page, USERS.kitchenHead.email);
+  await page.goto("/changes/new");
+  // Past the title's maxlength, as a script could: the server's size limit is the last line of defence.
+  await page.getByLabel("Title").evaluate((input: HTMLInputElement) => {
+    input.removeAttribute("maxlength");
+    input.value = "x".repeat(1_100_000);
+  });
+  await page.getByRole("button", { name: "Record change" }).click();
+  await expect(page.getByRole("form", { name: "Record a change" }).getByText("Request too large: a form may send at most 1 MB.")).toBeVisible();
+  await expect(page).toHaveURL(/\/changes\/new$/);
+});

@@ -12,7 +12,8 @@ export type ActionResult<T> =
   | { ok: true; data: T }
   | {
       ok: false;
-      code: DomainErrorCode | "unauthenticated";
+      /** "request": the call never reached the action (too large, connection lost): lib/call-action.ts. */
+      code: DomainErrorCode | "unauthenticated" | "request";
       message: string;
       fields?: Record<string, string>;
       details?: Record<string, unknown>;

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { toast } from "sonner";
 import type { ActionResult } from "@/lib/actions";
+import { callAction } from "@/lib/call-action";
 
 export type ActionFailure = Extract<ActionResult<unknown>, { ok: false }>;
 
@@ -17,7 +18,7 @@ export function useAdminAction() {
   const [pending, startTransition] = useTransition();
   const run = <T,>(action: () => Promise<ActionResult<T>>, { success, onError, onSuccess }: { success?: string | ((data: T) => string); onError?: (failure: ActionFailure) => void; onSuccess?: (data: T) => void } = {}) =>
     startTransition(async () => {
-      const result = await action();
+      const result = await callAction(action);
       if (!result.ok) {
         toast.error(result.message);
         onError?.(result);

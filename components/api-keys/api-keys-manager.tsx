@@ -9,6 +9,7 @@ import { Field } from "@/components/ui/field";
 import { ShownOnceSecret } from "@/components/ui/shown-once-secret";
 import type { ApiKeySummary } from "@/lib/data/api-keys";
 import { formatDateTime } from "@/lib/format";
+import { callAction } from "@/lib/call-action";
 
 type Props = {
   departments: { id: number; name: string }[];
@@ -28,7 +29,7 @@ export function ApiKeysManager({ departments, department, keys }: Props) {
     const form = event.currentTarget;
     const name = String(new FormData(form).get("name") ?? "");
     startTransition(async () => {
-      const result = await createApiKeyAction({ departmentId: department.id, name });
+      const result = await callAction(() => createApiKeyAction({ departmentId: department.id, name }));
       if (!result.ok) {
         setNameError(result.fields?.name ?? result.message);
         return;
@@ -43,7 +44,7 @@ export function ApiKeysManager({ departments, department, keys }: Props) {
   function onRevoke(key: ApiKeySummary) {
     if (!window.confirm(`Revoke “${key.name}” (${key.prefix}…)? Systems using it will be refused at once.`)) return;
     startTransition(async () => {
-      const result = await revokeApiKeyAction({ id: key.id });
+      const result = await callAction(() => revokeApiKeyAction({ id: key.id }));
       if (result.ok) toast.success(`Revoked “${key.name}”`);
       else toast.error(result.message);
       router.refresh();

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { NewPasswordFields } from "./new-password-fields";
 import { useSignInAndGo } from "./use-sign-in-and-go";
+import { callAction } from "@/lib/call-action";
 
 /** The invitee picks a name and password; the account is made and they are signed straight in. */
 export function AcceptInvitationForm({ token, email, next }: { token: string; email: string; next: string }) {
@@ -18,7 +19,7 @@ export function AcceptInvitationForm({ token, email, next }: { token: string; em
     event.preventDefault();
     const data = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
     startTransition(async () => {
-      const result = await acceptInvitationAction({ token, email, name: data.name, password: data.password, confirmPassword: data.confirmPassword });
+      const result = await callAction(() => acceptInvitationAction({ token, email, name: data.name, password: data.password, confirmPassword: data.confirmPassword }));
       if (!result.ok) {
         setErrors(result.fields ?? { form: result.message });
         return;

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { NewPasswordFields } from "./new-password-fields";
 import { useSignInAndGo } from "./use-sign-in-and-go";
+import { callAction } from "@/lib/call-action";
 
 /**
  * Current password, new password twice. The change ends every session, this one included, so the
@@ -22,7 +23,7 @@ export function ChangePasswordForm({ email, name }: { email: string; name: strin
     const form = event.currentTarget;
     const data = Object.fromEntries(new FormData(form)) as Record<string, string>;
     startTransition(async () => {
-      const result = await changePasswordAction(data);
+      const result = await callAction(() => changePasswordAction(data));
       if (!result.ok) {
         setErrors(result.fields ?? { form: result.message });
         toast.error(result.message);

@@ -7,6 +7,7 @@ import { Field } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/actions";
 import { NewPasswordFields } from "./new-password-fields";
 import { useSignInAndGo } from "./use-sign-in-and-go";
+import { callAction } from "@/lib/call-action";
 
 /** The organisation and its first admin, or the demo organisation instead; then straight in. */
 export function FirstRunForm() {
@@ -34,7 +35,7 @@ export function FirstRunForm() {
     event.preventDefault();
     const data = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
     finish("setup", async () => {
-      const result = await completeFirstRunAction(data);
+      const result = await callAction(() => completeFirstRunAction(data));
       return result.ok ? { ok: true, data: { email: result.data.email, password: data.password ?? "" } } : result;
     }, "/admin");
   }

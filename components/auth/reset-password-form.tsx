@@ -5,6 +5,7 @@ import { resetPasswordAction } from "@/app/(auth)/reset/[token]/actions";
 import { Button } from "@/components/ui/button";
 import { NewPasswordFields } from "./new-password-fields";
 import { useSignInAndGo } from "./use-sign-in-and-go";
+import { callAction } from "@/lib/call-action";
 
 /** A new password from an admin's reset link; then signed straight in. */
 export function ResetPasswordForm({ token, email, name }: { token: string; email: string; name: string }) {
@@ -16,7 +17,7 @@ export function ResetPasswordForm({ token, email, name }: { token: string; email
     event.preventDefault();
     const data = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
     startTransition(async () => {
-      const result = await resetPasswordAction({ token, password: data.password, confirmPassword: data.confirmPassword });
+      const result = await callAction(() => resetPasswordAction({ token, password: data.password, confirmPassword: data.confirmPassword }));
       if (!result.ok) {
         setErrors(result.fields ?? { form: result.message });
         return;

@@ -6,6 +6,7 @@ import { setPeriodLockAction } from "@/app/(app)/entry/actions";
 import { Button } from "@/components/ui/button";
 import type { PeriodLockInfo } from "@/lib/data/period-locks";
 import { formatDateTime } from "@/lib/format";
+import { callAction } from "@/lib/call-action";
 
 type Props = { periodKey: string; periodLabel: string; lock: PeriodLockInfo | null; canLock: boolean };
 
@@ -14,7 +15,7 @@ export function PeriodLockBanner({ periodKey, periodLabel, lock, canLock }: Prop
   const queryClient = useQueryClient();
   const change = useMutation({
     mutationFn: async (locked: boolean) => {
-      const result = await setPeriodLockAction({ periodStart: periodKey, locked });
+      const result = await callAction(() => setPeriodLockAction({ periodStart: periodKey, locked }));
       if (!result.ok) throw new Error(result.message);
       return result.data;
     },

@@ -6,6 +6,7 @@ import type { ActionResult } from "@/lib/actions";
 import type { RowProblem, SaveEntriesResult } from "@/lib/data/entries";
 import type { EntrySheet } from "@/lib/data/entry-sheet";
 import type { EntrySource } from "@/lib/domain";
+import { callAction } from "@/lib/call-action";
 
 export const entrySheetKey = (departmentId: number, periodKey: string) => ["entry-sheet", departmentId, periodKey] as const;
 
@@ -53,7 +54,7 @@ export function useSaveEntries(departmentId: number, periodKey: string) {
   const key = entrySheetKey(departmentId, periodKey);
   return useMutation({
     mutationFn: async (rows: SaveRow[]): Promise<SaveEntriesResult> => {
-      const result: ActionResult<SaveEntriesResult> = await saveEntriesAction({ rows });
+      const result: ActionResult<SaveEntriesResult> = await callAction(() => saveEntriesAction({ rows }));
       if (result.ok) return result.data;
       const problems = ((result.details?.rows ?? []) as RowProblem[]).map((p) => ({ ...p, metricId: p.metricId ?? rows[p.index]?.metricId }));
       throw new SaveRefused(result.message, problems);

@@ -12,6 +12,7 @@ import type { PeriodGranularity } from "@/lib/domain";
 import { formatDateTime } from "@/lib/format";
 import { formatPeriod, parsePeriodKey } from "@/lib/periods";
 import { DEFAULT_SHARE_EXPIRY, MAX_LABEL_LENGTH } from "@/lib/validation/share-link";
+import { callAction } from "@/lib/call-action";
 
 type Props = {
   touchpointId: number;
@@ -38,7 +39,7 @@ export function ShareLinks({ touchpointId, granularity, touchpointName, range, l
     const data = new FormData(form);
     const input = { touchpointId, label: data.get("label"), expires: data.get("expires"), range: data.get("range"), from: range.from.key, to: range.to.key };
     startTransition(async () => {
-      const result = await createShareLinkAction(input);
+      const result = await callAction(() => createShareLinkAction(input));
       if (!result.ok) {
         setErrors(result.fields ?? { form: result.message });
         return;
@@ -53,7 +54,7 @@ export function ShareLinks({ touchpointId, granularity, touchpointName, range, l
   function onRevoke(link: ShareLinkSummary) {
     if (!window.confirm(`Revoke “${link.label}”? Anyone opening it will see that it is no longer available.`)) return;
     startTransition(async () => {
-      const result = await revokeShareLinkAction({ id: link.id });
+      const result = await callAction(() => revokeShareLinkAction({ id: link.id }));
       if (result.ok) toast.success(`Revoked “${link.label}”`);
       else toast.error(result.message);
       router.refresh();

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { markNotificationsReadAction } from "@/app/(app)/notifications/actions";
 import type { NotificationList } from "@/lib/notifications/in-app";
 import type { MarkNotificationsReadInput } from "@/lib/validation/notifications";
+import { callAction } from "@/lib/call-action";
 
 export const notificationsKey = ["notifications"] as const;
 
@@ -26,7 +27,7 @@ export function useMarkNotificationsRead() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (input: MarkNotificationsReadInput) => {
-      const result = await markNotificationsReadAction(input);
+      const result = await callAction(() => markNotificationsReadAction(input));
       if (!result.ok) throw new Error(result.message);
       return result.data;
     },
