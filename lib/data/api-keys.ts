@@ -4,6 +4,7 @@ import { db } from "../db";
 import { forbidden, notFound } from "../errors";
 import { canManageApiKeys, type Actor } from "../permissions";
 import { hashSecret, newSecret } from "../secrets";
+import { recordAudit } from "./audit";
 
 const KEY_PREFIX = "tl_";
 /** Characters of the key kept in the clear for lists: "tl_" + 8. */
@@ -38,9 +39,14 @@ export async function createApiKey(actor: Actor, { departmentId, name }: { depar
   if (!department) throw notFound("That department does not exist or has been archived.");
   // 30 random bytes → 40 base64url characters: 240 bits.
   const key = KEY_PREFIX + newSecret(30);
-  const created = await db.apiKey.create({
-    data: { departmentId, name, prefix: key.slice(0, SHOWN_CHARACTERS), hash: hashApiKey(key), createdById: actor.id },
-    select: { id: true, prefix: true, name: true },
+  const created = await db.$transaction(async (tx) => {
+    const row = await tx.apiKey.create({
+      data: { departmentId, name, prefix: key.slice(0, SHOWN_CHARACTERS), hash: hashApiKey(key), createdById: actor.id },
+      select: { id: true, prefix: true, name: true },
+    });
+    // The prefix tells keys apart; the key itself is never recorded.
+    await recordAudit(tx, actor, { action: "api-key.create", entity: "ApiKey", entityId: row.id, after: { departmentId, name, prefix: row.prefix } });
+    return row;
   });
   return { ...created, key };
 }
@@ -49,7 +55,12 @@ export async function revokeApiKey(actor: Actor, { id }: { id: number }) {
   const key = await db.apiKey.findUnique({ where: { id }, select: { departmentId: true, revokedAt: true } });
   if (!key) throw notFound("That API key does not exist.");
   if (!canManageApiKeys(actor, key.departmentId)) throw forbidden("You can only revoke API keys for the departments you head.");
-  if (!key.revokedAt) await db.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
+  await db.$transaction(async (tx) => {
+    const now = new Date();
+    // Conditional, so two revokes at once record one.
+    const { count } = await tx.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now } });
+    if (count === 1) await recordAudit(tx, actor, { action: "api-key.revoke", entity: "ApiKey", entityId: id, before: { revokedAt: null }, after: { revokedAt: now } });
+  });
   return { id };
 }
 

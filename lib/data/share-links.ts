@@ -8,6 +8,7 @@ import { canShareReport, type Actor } from "../permissions";
 import { hashSecret, newSecret } from "../secrets";
 import { isTokenShape } from "../validation/fields";
 import type { CreateShareLinkInput } from "../validation/share-link";
+import { recordAudit } from "./audit";
 import { getOrganisationSettings } from "./organisation";
 
 const DAY_MS = 86_400_000;
@@ -68,17 +69,22 @@ export async function createShareLink(actor: Actor, input: CreateShareLinkInput,
     range = { rangeFrom: from, rangeTo: to };
   }
   const token = newSecret();
-  const link = await db.shareLink.create({
-    data: {
-      touchpointId: touchpoint.id,
-      label: input.label,
-      tokenHash: hashSecret(token),
-      createdById: actor.id,
-      createdAt: now,
-      expiresAt: input.expires === "never" ? null : new Date(now.getTime() + Number(input.expires) * DAY_MS),
-      ...range,
-    },
-    select: { id: true },
+  const link = await db.$transaction(async (tx) => {
+    const created = await tx.shareLink.create({
+      data: {
+        touchpointId: touchpoint.id,
+        label: input.label,
+        tokenHash: hashSecret(token),
+        createdById: actor.id,
+        createdAt: now,
+        expiresAt: input.expires === "never" ? null : new Date(now.getTime() + Number(input.expires) * DAY_MS),
+        ...range,
+      },
+      select: { id: true, touchpointId: true, label: true, expiresAt: true, rangeFrom: true, rangeTo: true },
+    });
+    // Never the token: the audit log is read by admins, and the link is a bearer secret.
+    await recordAudit(tx, actor, { action: "share-link.create", entity: "ShareLink", entityId: created.id, after: created });
+    return created;
   });
   return { id: link.id, token };
 }
@@ -87,7 +93,11 @@ export async function revokeShareLink(actor: Actor, { id }: { id: number }, now 
   const link = await db.shareLink.findUnique({ where: { id }, select: { touchpointId: true, revokedAt: true } });
   if (!link) throw notFound("That share link does not exist.");
   await touchpointToShare(actor, link.touchpointId, "revoke");
-  if (!link.revokedAt) await db.shareLink.update({ where: { id }, data: { revokedAt: now } });
+  await db.$transaction(async (tx) => {
+    // Conditional, so two revokes at once record one.
+    const { count } = await tx.shareLink.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now } });
+    if (count === 1) await recordAudit(tx, actor, { action: "share-link.revoke", entity: "ShareLink", entityId: id, before: { revokedAt: null }, after: { revokedAt: now } });
+  });
   return { id, touchpointId: link.touchpointId };
 }
 
