@@ -7,6 +7,7 @@ import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { NextResponse, type NextFetchEvent } from "next/server";
 import { clientAddress } from "./lib/client-address";
 import { takePublicRequest } from "./lib/rate-limit";
+import { logSecurityEvent } from "./lib/security-log";
 
 const PUBLIC_PREFIXES = ["/r/", "/invite/", "/reset/", "/setup"];
 
@@ -22,8 +23,10 @@ const TOO_MANY = (seconds: number) => `<!doctype html><html lang="en"><head><met
 export default async function proxy(request: NextRequestWithAuth, event: NextFetchEvent) {
   const path = request.nextUrl.pathname;
   if (PUBLIC_PREFIXES.some((prefix) => path.startsWith(prefix))) {
-    const wait = await takePublicRequest(clientAddress(request.headers));
+    const address = clientAddress(request.headers);
+    const wait = await takePublicRequest(address);
     if (wait !== null) {
+      logSecurityEvent("rate_limited", { address, path, waitSeconds: wait });
       return new NextResponse(TOO_MANY(wait), {
         status: 429,
         headers: { "Content-Type": "text/html; charset=utf-8", "Retry-After": String(wait), "Cache-Control": "no-store" },

@@ -1,12 +1,24 @@
 // The one wrapper every server action goes through: authenticate → validate (zod) → run the
 // data function (which checks permissions) → a typed result the UI can show.
 import "server-only";
+import { headers } from "next/headers";
 import type { z } from "zod";
+import { clientAddress } from "./client-address";
 import { getCurrentUser } from "./auth/session";
 import type { CurrentUser } from "./data/users";
 import { asDomainError } from "./data/prisma-errors";
 import { type DomainErrorCode } from "./errors";
+import { logSecurityEvent } from "./security-log";
 import { fieldErrors, rowProblemsFrom } from "./validation/fields";
+
+/** The client's address for the security log; undefined outside a request (a script or a test calling an action). */
+async function requestAddress(): Promise<string | undefined> {
+  try {
+    return clientAddress(await headers());
+  } catch {
+    return undefined;
+  }
+}
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -25,8 +37,13 @@ export function authenticatedAction<S extends z.ZodType, T>(
 ) {
   return async (raw: unknown): Promise<ActionResult<T>> => {
     const user = await getCurrentUser();
-    if (!user) return { ok: false, code: "unauthenticated", message: "Your session has ended. Sign in again." };
-    return validateAndRun(schema, raw, (input) => handler(user, input));
+    if (!user) {
+      logSecurityEvent("request_refused", { address: await requestAddress(), reason: "no live session" });
+      return { ok: false, code: "unauthenticated", message: "Your session has ended. Sign in again." };
+    }
+    const result = await validateAndRun(schema, raw, (input) => handler(user, input));
+    if (!result.ok && result.code === "forbidden") logSecurityEvent("request_refused", { address: await requestAddress(), userId: user.id, reason: result.message });
+    return result;
   };
 }
 

@@ -102,14 +102,22 @@ export type RateLimits = ReturnType<typeof createRateLimits>;
 export function rateLimitStoreFromEnv(env: Record<string, string | undefined> = process.env): RateLimitStore {
   const url = env.REDIS_URL?.trim();
   if (!url) return { kind: "memory" };
+  console.info(`[rate-limit] counts kept in Redis at ${redacted(url)}, shared by every server process`);
   const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000 });
   // Logged, not thrown: the insurance limiter keeps the limits while Redis is away.
   client.on("error", (error: Error) => console.error(`[rate-limit] Redis: ${error.message}`));
   return { kind: "redis", client };
 }
 
+/** A Redis URL without its password, for logs. */
+const redacted = (url: string) => url.replace(/\/\/([^:@/]*):[^@/]*@/, "//$1:***@");
+
 // One set of limits per process (kept across hot reloads in development).
 const globalForLimits = globalThis as unknown as { touchlineRateLimits?: RateLimits };
-const limits = (globalForLimits.touchlineRateLimits ??= createRateLimits(rateLimitStoreFromEnv()));
+const limits = (globalForLimits.touchlineRateLimits ??= (() => {
+  const store = rateLimitStoreFromEnv();
+  if (store.kind === "memory" && !process.env.VITEST) console.info("[rate-limit] counts kept in this process's memory; with several server processes set REDIS_URL to share them (docs/security.md)");
+  return createRateLimits(store);
+})());
 
 export const { takePublicRequest, takeSignInAttempt, signInSucceeded, clearFailedSignIns } = limits;

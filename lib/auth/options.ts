@@ -8,6 +8,7 @@ import { clientAddress } from "../client-address";
 import { signInSucceeded, takeSignInAttempt } from "../rate-limit";
 import { signInSchema } from "../validation/auth";
 import { unknownUserHash, verifyPassword } from "./password";
+import { emailHash, logSecurityEvent } from "../security-log";
 import { TOO_MANY_ATTEMPTS } from "./sign-in-errors";
 
 const EIGHT_HOURS = 8 * 60 * 60;
@@ -25,12 +26,19 @@ export const authOptions: NextAuthOptions = {
         const { email, password } = parsed.data;
         const address = clientAddress(new Headers((request?.headers ?? {}) as Record<string, string>));
         const locked = await takeSignInAttempt(email, address);
-        if (locked !== null) throw new Error(`${TOO_MANY_ATTEMPTS}:${locked}`);
+        if (locked !== null) {
+          logSecurityEvent("sign_in_locked", { address, emailHash: emailHash(email), waitSeconds: locked });
+          throw new Error(`${TOO_MANY_ATTEMPTS}:${locked}`);
+        }
         const found = await findUserCredentials(email);
         // Always run one hash comparison so unknown emails are not faster to reject.
         const ok = await verifyPassword(password, found?.passwordHash ?? (await unknownUserHash()));
         // A failure was counted when the attempt was taken.
-        if (!found || !ok || !found.active) return null;
+        if (!found || !ok || !found.active) {
+          const reason = !found ? "unknown account" : !ok ? "wrong password" : "deactivated account";
+          logSecurityEvent("sign_in_failed", { address, ...(found ? { userId: found.id, email: found.email } : {}), emailHash: emailHash(email), reason });
+          return null;
+        }
         await signInSucceeded(email, address);
         return { id: String(found.id), name: found.name, email: found.email };
       },

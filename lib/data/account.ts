@@ -5,6 +5,7 @@ import { db } from "../db";
 import { invalid } from "../errors";
 import type { Actor } from "../permissions";
 import { signInSucceeded, takeSignInAttempt } from "../rate-limit";
+import { logSecurityEvent } from "../security-log";
 import type { ChangePasswordInput } from "../validation/auth";
 import { passwordProblem } from "../validation/password";
 import { recordAudit } from "./audit";
@@ -13,8 +14,10 @@ export async function changeOwnPassword(actor: Actor, input: ChangePasswordInput
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { email: true, name: true, passwordHash: true } });
   // Guessing the current password from a borrowed session counts like guessing at sign-in.
   const locked = await takeSignInAttempt(user.email, address);
+  if (locked !== null) logSecurityEvent("sign_in_locked", { address, userId: actor.id, reason: "changing the password", waitSeconds: locked });
   if (locked !== null) throw invalid(`Too many wrong passwords. Try again in ${Math.ceil(locked / 60)} minutes.`, { currentPassword: "Too many wrong passwords; wait and try again" });
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
+    logSecurityEvent("sign_in_failed", { address, userId: actor.id, reason: "wrong current password when changing it" });
     throw invalid("Your current password is not right.", { currentPassword: "That is not your current password" });
   }
   await signInSucceeded(user.email, address);

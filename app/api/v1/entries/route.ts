@@ -4,7 +4,9 @@ import { authenticateApiKey } from "@/lib/data/api-keys";
 import { saveEntries, type RowProblem } from "@/lib/data/entries";
 import { asDomainError } from "@/lib/data/prisma-errors";
 import { HTTP_STATUS } from "@/lib/errors";
+import { clientAddress } from "@/lib/client-address";
 import { jsonError, readJsonBody } from "@/lib/http";
+import { logSecurityEvent } from "@/lib/security-log";
 import { saveEntriesSchema } from "@/lib/validation/entry";
 import { rowProblemsFrom } from "@/lib/validation/fields";
 import { MAX_BATCH, MAX_INGEST_BYTES, ingestBodySchema } from "@/lib/validation/ingest";
@@ -17,9 +19,15 @@ const itemErrors = (rows: { index: number; code: string; fields: Record<string, 
 
 export async function POST(request: Request) {
   const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];
-  if (!bearer) return jsonError(401, "Send your API key as: Authorization: Bearer <key>", {}, UNAUTHORISED);
+  if (!bearer) {
+    logSecurityEvent("api_key_refused", { address: clientAddress(request.headers), path: "/api/v1/entries", reason: "no bearer key" });
+    return jsonError(401, "Send your API key as: Authorization: Bearer <key>", {}, UNAUTHORISED);
+  }
   const key = await authenticateApiKey(bearer);
-  if (!key) return jsonError(401, "This API key is not valid or has been revoked.", {}, UNAUTHORISED);
+  if (!key) {
+    logSecurityEvent("api_key_refused", { address: clientAddress(request.headers), path: "/api/v1/entries", reason: "unknown, malformed or revoked key" });
+    return jsonError(401, "This API key is not valid or has been revoked.", {}, UNAUTHORISED);
+  }
 
   const read = await readJsonBody(request, MAX_INGEST_BYTES, `The body is larger than ${MAX_INGEST_BYTES / 1024 / 1024} MB; send fewer entries per request.`);
   if (!read.ok) return read.response;
