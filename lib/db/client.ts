@@ -13,11 +13,16 @@ import { isolatingSqliteAdapter, SQLITE_WRITE_WAIT_MS } from "./sqlite-adapter";
 export type Db = SqliteClient;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
+/** How long a PostgreSQL transaction waits for a connection from the pool (ms). */
+export const POSTGRES_TRANSACTION_WAIT_MS = 10_000;
+
 export function createPrismaClient(url?: string): Db {
   const config = resolveDatabaseConfig(url);
   if (config.provider === "postgresql") {
     const adapter = new PrismaPg({ connectionString: config.url });
-    return new PostgresClient({ adapter }) as unknown as Db;
+    // A burst of requests (50 people accepting one link at once) queues for the pool's connections:
+    // wait for one up to 10 s rather than Prisma's default 2 s, then answer "busy, try again".
+    return new PostgresClient({ adapter, transactionOptions: { maxWait: POSTGRES_TRANSACTION_WAIT_MS } }) as unknown as Db;
   }
   fs.mkdirSync(path.dirname(config.file), { recursive: true });
   // Writes queue behind the running one (sqlite-adapter.ts): a transaction may wait as long.
