@@ -13,8 +13,9 @@ import { webhookHeaders } from "./webhook-signature";
 
 /** How long an endpoint has to answer, headers and the start of its body: 10 s. */
 export const WEBHOOK_TIMEOUT_MS = 10_000;
-/** Characters of a failing answer's body kept in the delivery log. */
+/** Characters of a failing answer's body kept in the delivery log, and read at most to find them. */
 const SNIPPET_CHARACTERS = 200;
+const SNIPPET_READ_CHARACTERS = 2_000;
 
 export type WebhookSendOptions = {
   /** Default WEBHOOK_TIMEOUT_MS; tests shorten it. */
@@ -64,14 +65,18 @@ const agentFor = (policy: AddressPolicy) => {
   return agent;
 };
 
-/** The first SNIPPET_CHARACTERS of a response's body, on one line; reads no more than it needs. */
+/**
+ * The first SNIPPET_CHARACTERS of a response's body, on one line, an HTML error page's tags left
+ * out (a log line, not a parser: "<h1>503 Service Unavailable</h1>" → "503 Service Unavailable").
+ * Reads no more than it needs.
+ */
 async function snippet(response: Response): Promise<string> {
   if (!response.body) return "";
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let text = "";
   try {
-    while (text.length <= SNIPPET_CHARACTERS) {
+    while (text.length <= SNIPPET_READ_CHARACTERS) {
       const { done, value } = await reader.read();
       if (done) break;
       text += decoder.decode(value, { stream: true });
@@ -81,7 +86,8 @@ async function snippet(response: Response): Promise<string> {
   } finally {
     void reader.cancel().catch(() => {});
   }
-  const line = text.replace(/\s+/g, " ").trim();
+  const html = /html/i.test(response.headers.get("content-type") ?? "");
+  const line = (html ? text.replace(/<[^>]*>?/g, " ") : text).replace(/\s+/g, " ").trim();
   return line.length > SNIPPET_CHARACTERS ? `${line.slice(0, SNIPPET_CHARACTERS)}…` : line;
 }
 

@@ -106,6 +106,16 @@ describe("delivery", () => {
     }
   });
 
+  it("keeps the words of an HTML error page in the log, not its tags", async () => {
+    await endpoint();
+    await publishAlert("html");
+    // nginx's own error page.
+    const page = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
+    receiver.answer({ status: 502, body: page, headers: { "content-type": "text/html" } });
+    await deliver();
+    expect(await delivery()).toMatchObject({ status: "pending", responseStatus: 502, lastError: "HTTP 502: 502 Bad Gateway 502 Bad Gateway nginx" });
+  });
+
   it("gives up on an endpoint that does not answer within the timeout, and retries it later", async () => {
     await endpoint();
     await publishAlert("slow");
