@@ -32,6 +32,7 @@ const shots: { name: string; email?: string; path: string }[] = [
   { name: "admin-people", email: "admin@touchline.demo", path: "/admin/people" },
   { name: "account", email: "foh@touchline.demo", path: "/account" },
   { name: "admin-audit", email: "admin@touchline.demo", path: "/admin/audit" },
+  { name: "admin-webhooks", email: "admin@touchline.demo", path: "/admin/webhooks" },
   { name: "forbidden", email: "viewer@touchline.demo", path: "/entry" },
   { name: "not-found", email: "viewer@touchline.demo", path: "/touchpoints/99999" },
 ];

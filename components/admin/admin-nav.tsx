@@ -7,6 +7,7 @@ const SECTIONS = [
   { href: "/admin/touchpoints", label: "Touchpoints and metrics" },
   { href: "/admin/people", label: "People" },
   { href: "/admin/settings", label: "Settings" },
+  { href: "/admin/webhooks", label: "Webhooks" },
   { href: "/admin/audit", label: "Audit log" },
 ];
 
