@@ -86,7 +86,7 @@ async function snippet(response: Response): Promise<string> {
   } finally {
     void reader.cancel().catch(() => {});
   }
-  const html = /html/i.test(response.headers.get("content-type") ?? "");
+  const html = /html/i.test(response.headers.get("content-type") ?? "") || /^\s*<(!doctype|html)/i.test(text);
   const line = (html ? text.replace(/<[^>]*>?/g, " ") : text).replace(/\s+/g, " ").trim();
   return line.length > SNIPPET_CHARACTERS ? `${line.slice(0, SNIPPET_CHARACTERS)}…` : line;
 }

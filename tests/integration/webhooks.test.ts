@@ -114,6 +114,11 @@ describe("delivery", () => {
     receiver.answer({ status: 502, body: page, headers: { "content-type": "text/html" } });
     await deliver();
     expect(await delivery()).toMatchObject({ status: "pending", responseStatus: 502, lastError: "HTTP 502: 502 Bad Gateway 502 Bad Gateway nginx" });
+    // Without a content type, a body that starts like a page is read as one.
+    await publishAlert("html-untyped");
+    receiver.answer({ status: 503, body: "<!DOCTYPE html><p>Down for <b>maintenance</b></p>" });
+    await deliver();
+    expect(await delivery()).toMatchObject({ lastError: "HTTP 503: Down for maintenance" });
   });
 
   it("gives up on an endpoint that does not answer within the timeout, and retries it later", async () => {
