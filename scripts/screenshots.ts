@@ -34,6 +34,7 @@ const shots: { name: string; email?: string; path: string }[] = [
   { name: "admin-audit", email: "admin@touchline.demo", path: "/admin/audit" },
   { name: "admin-settings", email: "admin@touchline.demo", path: "/admin/settings" },
   { name: "admin-outbox", email: "admin@touchline.demo", path: "/admin/outbox" },
+  { name: "admin-webhooks", email: "admin@touchline.demo", path: "/admin/webhooks" },
   { name: "forbidden", email: "viewer@touchline.demo", path: "/entry" },
   { name: "not-found", email: "viewer@touchline.demo", path: "/touchpoints/99999" },
 ];

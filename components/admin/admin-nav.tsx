@@ -8,6 +8,7 @@ const SECTIONS = [
   { href: "/admin/people", label: "People" },
   { href: "/admin/settings", label: "Settings" },
   { href: "/admin/outbox", label: "Outbox" },
+  { href: "/admin/webhooks", label: "Webhooks" },
   { href: "/admin/audit", label: "Audit log" },
 ];
 

@@ -3,8 +3,9 @@
 import { db, type Db } from "../db";
 import { MailError, NO_MAIL_SERVER, type Mailer } from "./mail";
 import { claim, complete, fail, failAbandoned, skip } from "./outbox";
+import { deliverWebhook, type WebhookSendOptions } from "./webhooks";
 
-/** Messages claimed at a time. With the mailer's ~50 s worst case each, a batch fits its lease. */
+/** Messages claimed at a time. With the mailer's ~50 s (a webhook's 10 s) worst case each, a batch fits its lease. */
 export const BATCH_SIZE = 10;
 /** How long a claim holds a batch: longer than BATCH_SIZE worst-case sends. */
 export const LEASE_MS = 10 * 60_000;
@@ -18,10 +19,12 @@ export type DeliverOptions = {
   now?: Date;
   limit?: number;
   leaseMs?: number;
+  /** How webhooks are sent (timeout, address policy); defaults for the app. */
+  webhooks?: WebhookSendOptions;
 };
 
 /** Claims up to `limit` due messages and sends them one by one. Never throws for a message's own failure. */
-export async function deliverBatch({ workerId, mailer, now = new Date(), limit = BATCH_SIZE, leaseMs = LEASE_MS }: DeliverOptions, client: Db = db): Promise<DeliveryCounts> {
+export async function deliverBatch({ workerId, mailer, now = new Date(), limit = BATCH_SIZE, leaseMs = LEASE_MS, webhooks }: DeliverOptions, client: Db = db): Promise<DeliveryCounts> {
   const counts: DeliveryCounts = { claimed: 0, sent: 0, skipped: 0, failed: 0, retrying: 0 };
   counts.failed += await failAbandoned(now, client);
   const ids = await claim({ workerId, limit, leaseMs, now }, client);
@@ -36,7 +39,13 @@ export async function deliverBatch({ workerId, mailer, now = new Date(), limit =
     const skipWith = async (reason: string) => {
       if (await skip(workerId, message.id, reason, client)) counts.skipped++;
     };
-    if (message.channel !== "email") {
+    if (message.channel === "webhook") {
+      const status = await deliverWebhook(workerId, message, webhooks, client);
+      if (status === "sent") counts.sent++;
+      else if (status === "skipped") counts.skipped++;
+      else if (status === "failed") counts.failed++;
+      else if (status === "pending") counts.retrying++;
+    } else if (message.channel !== "email") {
       await skipWith(`not sent: no sender for the "${message.channel}" channel`);
     } else if (!mailer) {
       await skipWith(NO_MAIL_SERVER);

@@ -70,7 +70,7 @@ export type ClaimOptions = { workerId: string; limit: number; leaseMs: number; n
 export async function claim({ workerId, limit, leaseMs, now = new Date() }: ClaimOptions, client: Db = db): Promise<number[]> {
   const until = new Date(now.getTime() + leaseMs);
   const due = Prisma.sql`("status" = 'pending' AND "nextAttemptAt" <= ${time(now)}) OR ("status" = 'sending' AND "lockedUntil" <= ${time(now)})`;
-  const set = Prisma.sql`"status" = 'sending', "attempts" = "attempts" + 1, "lockedUntil" = ${time(until)}, "lockedBy" = ${text(workerId)}`;
+  const set = Prisma.sql`"status" = 'sending', "attempts" = "attempts" + 1, "lockedUntil" = ${time(until)}, "lockedBy" = ${text(workerId)}, "lastAttemptAt" = ${time(now)}`;
   const rows =
     databaseProvider === "postgresql"
       ? await client.$queryRaw<{ id: number }[]>`
@@ -85,15 +85,29 @@ export async function claim({ workerId, limit, leaseMs, now = new Date() }: Clai
   return rows.map((r) => Number(r.id)).sort((a, b) => a - b);
 }
 
+/**
+ * Claims one message by id, as `claim` would (leased to `workerId`, the attempt counted), if it is
+ * pending: for a delivery made at once in a request ("Send test event"). True when this call got
+ * it; the one UPDATE's condition makes that true for one caller only.
+ */
+export async function claimMessage(workerId: string, id: number, leaseMs: number, now = new Date(), client: Db | Tx = db): Promise<boolean> {
+  const { count } = await client.outboxMessage.updateMany({
+    where: { id, status: "pending" },
+    data: { status: "sending", attempts: { increment: 1 }, lockedUntil: new Date(now.getTime() + leaseMs), lockedBy: workerId, lastAttemptAt: now },
+  });
+  return count === 1;
+}
+
 /** Only the worker holding the message may settle it (a late worker whose lease was taken over cannot). */
 const held = (id: number, workerId: string) => ({ id, lockedBy: workerId, status: "sending" });
 
 /**
- * Marks a claimed message sent, in the one statement that records the attempt's outcome. False
- * when the worker no longer holds it (its lease ran out and another worker settled it).
+ * Marks a claimed message sent, in the one statement that records the attempt's outcome (and the
+ * HTTP status a webhook endpoint answered, if any). False when the worker no longer holds it (its
+ * lease ran out and another worker settled it).
  */
-export async function complete(workerId: string, id: number, now = new Date(), client: Db = db): Promise<boolean> {
-  const { count } = await client.outboxMessage.updateMany({ where: held(id, workerId), data: { status: "sent", sentAt: now, lockedUntil: null, lastError: null } });
+export async function complete(workerId: string, id: number, now = new Date(), client: Db = db, responseStatus: number | null = null): Promise<boolean> {
+  const { count } = await client.outboxMessage.updateMany({ where: held(id, workerId), data: { status: "sent", sentAt: now, lockedUntil: null, lastError: null, responseStatus } });
   return count === 1;
 }
 
@@ -106,21 +120,22 @@ export async function skip(workerId: string, id: number, reason: string, client:
 /**
  * Records a failed attempt: `permanent` failures (the server refused the recipient) and the
  * MAX_ATTEMPTS-th failure mark it failed; otherwise it is pending again after backoffMs(attempts).
- * Returns the status it now has, or null when the worker no longer held it.
+ * `responseStatus`: the HTTP status a webhook endpoint answered, if it answered. Returns the status
+ * it now has, or null when the worker no longer held it.
  */
 export async function fail(
   workerId: string,
   message: { id: number; attempts: number },
   reason: string,
-  { permanent = false, now = new Date() }: { permanent?: boolean; now?: Date } = {},
+  { permanent = false, now = new Date(), responseStatus = null }: { permanent?: boolean; now?: Date; responseStatus?: number | null } = {},
   client: Db = db,
 ): Promise<Extract<OutboxStatus, "pending" | "failed"> | null> {
   const final = permanent || message.attempts >= MAX_ATTEMPTS;
   const { count } = await client.outboxMessage.updateMany({
     where: held(message.id, workerId),
     data: final
-      ? { status: "failed", lockedUntil: null, lastError: permanent ? reason : `Gave up after ${message.attempts} attempts: ${reason}` }
-      : { status: "pending", lockedUntil: null, lastError: reason, nextAttemptAt: new Date(now.getTime() + backoffMs(message.attempts)) },
+      ? { status: "failed", lockedUntil: null, responseStatus, lastError: permanent ? reason : `Gave up after ${message.attempts} attempts: ${reason}` }
+      : { status: "pending", lockedUntil: null, responseStatus, lastError: reason, nextAttemptAt: new Date(now.getTime() + backoffMs(message.attempts)) },
   });
   return count === 1 ? (final ? "failed" : "pending") : null;
 }
