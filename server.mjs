@@ -19,6 +19,9 @@ const flag = process.argv.indexOf("-p");
 const port = Number(flag > 0 ? process.argv[flag + 1] : (process.env.PORT ?? 3000));
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
 const token = randomBytes(16).toString("hex");
+// HSTS when the app's public address is https (TLS is terminated in front of it): browsers then
+// never try plain HTTP for two years. Over plain HTTP browsers ignore the header anyway (RFC 6797 §8.1).
+const hsts = /^https:\/\//i.test(process.env.NEXTAUTH_URL ?? "") ? "max-age=63072000; includeSubDomains" : null;
 process.env.TOUCHLINE_PEER_TOKEN = token;
 
 const app = next({ dev: false, dir: import.meta.dirname, hostname, port });
@@ -27,6 +30,7 @@ const handle = app.getRequestHandler();
 
 createServer((req, res) => {
   req.headers["x-touchline-peer"] = `${token} ${req.socket.remoteAddress ?? ""}`;
+  if (hsts) res.setHeader("Strict-Transport-Security", hsts);
   // A server action call whose declared body is over the limit: refused before it is read.
   if (req.method === "POST" && req.headers["next-action"] && Number(req.headers["content-length"]) > actionBodyLimit) {
     // Exactly "text/plain": Next.js then shows the text as the action's error (lib/call-action.ts).
