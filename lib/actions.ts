@@ -3,7 +3,7 @@
 import "server-only";
 import type { z } from "zod";
 import { getCurrentUser } from "./auth/session";
-import type { CurrentUser } from "./data/users";
+import type { SessionUser } from "./data/sessions";
 import { asDomainError } from "./data/prisma-errors";
 import { type DomainErrorCode } from "./errors";
 import { fieldErrors, rowProblemsFrom } from "./validation/fields";
@@ -20,7 +20,7 @@ export type ActionResult<T> =
 
 export function authenticatedAction<S extends z.ZodType, T>(
   schema: S,
-  handler: (user: CurrentUser, input: z.output<S>) => Promise<T>,
+  handler: (user: SessionUser, input: z.output<S>) => Promise<T>,
 ) {
   return async (raw: unknown): Promise<ActionResult<T>> => {
     const user = await getCurrentUser();
