@@ -1,8 +1,11 @@
 // Next.js 16's request proxy (formerly middleware.ts). Every page but the sign-in page needs a
-// session; pages and actions check the user again against the database, so this is the outer
-// gate. The exemptions are the pages a visitor without an account must reach: shared reports
-// (/r/…), invitations (/invite/…), password reset links (/reset/…) and first-run set-up (/setup,
-// only while no one has an account); they are rate-limited per address instead.
+// session cookie; this is the outer gate and checks only that the cookie is next-auth's and
+// unexpired. Whether its session is still live is decided by the session registry in the layout,
+// action or route that serves the request (lib/auth/session.ts getCurrentUser), so a copied
+// cookie of an ended session gets past here and is sent to sign in there. The exemptions are the
+// pages a visitor without an account must reach: shared reports (/r/…), invitations (/invite/…),
+// password reset links (/reset/…) and first-run set-up (/setup, only while no one has an
+// account); they are rate-limited per address instead.
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { NextResponse, type NextFetchEvent } from "next/server";
 import { clientAddress } from "./lib/client-address";

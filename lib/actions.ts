@@ -5,7 +5,7 @@ import { headers } from "next/headers";
 import type { z } from "zod";
 import { clientAddress } from "./client-address";
 import { getCurrentUser } from "./auth/session";
-import type { CurrentUser } from "./data/users";
+import type { SessionUser } from "./data/sessions";
 import { asDomainError } from "./data/prisma-errors";
 import { type DomainErrorCode } from "./errors";
 import { logSecurityEvent } from "./security-log";
@@ -33,7 +33,7 @@ export type ActionResult<T> =
 
 export function authenticatedAction<S extends z.ZodType, T>(
   schema: S,
-  handler: (user: CurrentUser, input: z.output<S>) => Promise<T>,
+  handler: (user: SessionUser, input: z.output<S>) => Promise<T>,
 ) {
   return async (raw: unknown): Promise<ActionResult<T>> => {
     const user = await getCurrentUser();

@@ -10,6 +10,8 @@ import { ROLE_LABELS, type Role } from "@/lib/domain";
 
 const ROLES = Object.entries(ROLE_LABELS) as [Role, string][];
 
+const sessionsNote = (n: number) => (n === 0 ? "" : `; signed them out (${n} ${n === 1 ? "session" : "sessions"})`);
+const linksNote = (n: number) => (n === 0 ? "" : `; revoked ${n} share ${n === 1 ? "link" : "links"} to touchpoints they can no longer share`);
 const keysNote = (n: number) => (n === 0 ? "" : `; revoked ${n} API ${n === 1 ? "key" : "keys"} they made for departments they no longer run`);
 
 /** Each person's role and departments, and whether they can sign in. */
@@ -23,16 +25,16 @@ export function PeopleManager({ people, departments, currentUserId }: { people: 
     const data = new FormData(event.currentTarget);
     const input = { id: person.id, role: data.get("role"), departmentIds: data.getAll("departmentIds") };
     run(() => updatePersonAction(input), {
-      success: ({ revokedApiKeys }) => `Saved ${person.name}${keysNote(revokedApiKeys)}`,
+      success: ({ revokedApiKeys, revokedShareLinks, endedSessions }) => `Saved ${person.name}${sessionsNote(endedSessions)}${keysNote(revokedApiKeys)}${linksNote(revokedShareLinks)}`,
       onError: (failure) => setErrors({ id: person.id, message: failure.fields?.departmentIds ?? failure.message }),
       onSuccess: () => setErrors(null),
     });
   }
 
   function onToggle(person: Person) {
-    if (person.active && !window.confirm(`Deactivate ${person.name}? They are signed out on their next click and cannot sign in until reactivated.`)) return;
+    if (person.active && !window.confirm(`Deactivate ${person.name}? They are signed out everywhere at once and cannot sign in until reactivated.`)) return;
     run(() => setPersonActiveAction({ id: person.id }, !person.active), {
-      success: ({ revokedApiKeys }) => `${person.active ? "Deactivated" : "Reactivated"} ${person.name}${keysNote(revokedApiKeys)}`,
+      success: ({ revokedApiKeys, revokedShareLinks, endedSessions }) => `${person.active ? "Deactivated" : "Reactivated"} ${person.name}${sessionsNote(endedSessions)}${keysNote(revokedApiKeys)}${linksNote(revokedShareLinks)}`,
       onError: (failure) => setErrors({ id: person.id, message: failure.message }),
       onSuccess: () => setErrors(null),
     });

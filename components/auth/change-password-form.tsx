@@ -1,20 +1,17 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { toast } from "sonner";
 import { changePasswordAction } from "@/app/(app)/account/actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { NewPasswordFields } from "./new-password-fields";
-import { useSignInAndGo } from "./use-sign-in-and-go";
 import { callAction } from "@/lib/call-action";
 
-/**
- * Current password, new password twice. The change ends every session, this one included, so the
- * form signs in again with the new password straight away.
- */
+/** Current password, new password twice. The change ends every other session; this one goes on. */
 export function ChangePasswordForm({ email, name }: { email: string; name: string }) {
-  const signInAndGo = useSignInAndGo();
+  const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
 
@@ -31,9 +28,8 @@ export function ChangePasswordForm({ email, name }: { email: string; name: strin
       }
       setErrors({});
       form.reset();
-      // The change ended this session too: only once it is signed in again is the change done here.
-      await signInAndGo(email, data.password ?? "", "/account");
       toast.success("Password changed. Other devices are signed out.");
+      router.refresh(); // the list of sessions below has changed
     });
   }
 

@@ -4,7 +4,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 
 /**
- * After an account is made or its password set (first run, invitation, reset, own change): sign
+ * After an account is made or its password set (first run, invitation, reset): sign
  * in with the password just chosen and go to `next`; should that fail, to the sign-in page.
  */
 export function useSignInAndGo() {

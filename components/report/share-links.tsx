@@ -65,7 +65,7 @@ export function ShareLinks({ touchpointId, granularity, touchpointName, range, l
     <section aria-labelledby="share-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-xs print:hidden">
       <h2 id="share-heading" className="text-base font-semibold">Share this report</h2>
       <p className="mt-1 text-sm text-slate-600">
-        Anyone with a link can read {touchpointName}’s report without signing in — no other part of Touchline. Links can be revoked at any time.
+        Anyone with a link can read {touchpointName}’s report without signing in — no other part of Touchline. Links can be revoked at any time, and are revoked when the person who made one can no longer share this touchpoint.
       </p>
       <form onSubmit={onCreate} className="mt-4 grid gap-4 md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]" noValidate>
         <Field label="Label" name="label" placeholder="e.g. Kitchen team briefing" maxLength={MAX_LABEL_LENGTH} error={errors.label} required />
@@ -135,7 +135,10 @@ export function ShareLinks({ touchpointId, granularity, touchpointName, range, l
                     {link.status === "active" ? (
                       <Button variant="secondary" onClick={() => onRevoke(link)} disabled={pending}>Revoke</Button>
                     ) : (
-                      <span className="text-xs text-slate-500">{STATUS[link.status]}</span>
+                      <span className="block max-w-56 text-left text-xs text-slate-500 sm:ml-auto">
+                        {STATUS[link.status]}
+                        {link.revokedReason && `: ${link.revokedReason}`}
+                      </span>
                     )}
                   </td>
                 </tr>

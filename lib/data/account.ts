@@ -1,5 +1,5 @@
-// What people do to their own account. Changing the password ends every other session: they were
-// signed in before the change (sessionsValidFrom), and a stolen session must not outlive it.
+// What people do to their own account. Changing the password ends every other session of theirs
+// (lib/data/sessions.ts): a stolen session must not outlive it.
 import { hashPassword, verifyPassword } from "../auth/password";
 import { db } from "../db";
 import { invalid } from "../errors";
@@ -9,8 +9,15 @@ import { logSecurityEvent } from "../security-log";
 import type { ChangePasswordInput } from "../validation/auth";
 import { passwordProblem } from "../validation/password";
 import { recordAudit } from "./audit";
+import { ENDED, endSessionsOf } from "./sessions";
 
-export async function changeOwnPassword(actor: Actor, input: ChangePasswordInput, address: string, now = new Date()) {
+/**
+ * Sets a new password after checking the current one (wrong guesses count like failed sign-ins,
+ * from `address`), and ends every session of the person but `actor.sessionId` (all of them
+ * without one). Returns the email. Throws invalid (wrong current password, a paused account, a
+ * new password that breaks the rules).
+ */
+export async function changeOwnPassword(actor: Actor & { sessionId?: string }, input: ChangePasswordInput, address: string, now = new Date()) {
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { email: true, name: true, passwordHash: true } });
   // Guessing the current password from a borrowed session counts like guessing at sign-in.
   const locked = await takeSignInAttempt(user.email, address);
@@ -25,8 +32,9 @@ export async function changeOwnPassword(actor: Actor, input: ChangePasswordInput
   if (problem) throw invalid(problem, { password: problem });
   const passwordHash = await hashPassword(input.password);
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: actor.id }, data: { passwordHash, sessionsValidFrom: now } });
-    await recordAudit(tx, actor, { action: "user.password-change", entity: "User", entityId: actor.id });
+    await tx.user.update({ where: { id: actor.id }, data: { passwordHash } });
+    const endedSessions = await endSessionsOf(tx, actor.id, ENDED.passwordChanged, now, actor.sessionId);
+    await recordAudit(tx, actor, { action: "user.password-change", entity: "User", entityId: actor.id, ...(endedSessions ? { after: { endedSessions } } : {}) });
   });
   return { email: user.email };
 }

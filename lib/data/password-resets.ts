@@ -1,7 +1,7 @@
 // Forgotten passwords, without a mail server: an admin makes a one-time reset link for the person
 // (/reset/<token>, 24 hours) and passes it on, as with invitations. Only the token's SHA-256 is
-// stored. Using it sets the new password, ends every session signed in before, and lifts a
-// sign-in pause on the account.
+// stored. Using it sets the new password, ends every session of the person, and lifts a sign-in
+// pause on the account.
 import { hashPassword } from "../auth/password";
 import { db } from "../db";
 import { conflict, forbidden, invalid, notFound } from "../errors";
@@ -12,6 +12,7 @@ import type { ResetPasswordInput } from "../validation/auth";
 import { isTokenShape } from "../validation/fields";
 import { passwordProblem } from "../validation/password";
 import { recordAudit } from "./audit";
+import { ENDED, endSessionsOf } from "./sessions";
 
 export const RESET_HOURS = 24;
 const NO_LONGER_VALID = "This reset link is no longer valid. Ask your admin for a new one.";
@@ -56,8 +57,9 @@ export async function resetPassword(input: ResetPasswordInput, now = new Date())
   await db.$transaction(async (tx) => {
     const claimed = await tx.passwordReset.updateMany({ where: { id: reset.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
     if (claimed.count !== 1) throw conflict(NO_LONGER_VALID);
-    await tx.user.update({ where: { id: user.id }, data: { passwordHash, sessionsValidFrom: now } });
-    await recordAudit(tx, { id: user.id, role: user.role, departmentIds: [] }, { action: "user.password-reset", entity: "User", entityId: user.id });
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+    const endedSessions = await endSessionsOf(tx, user.id, ENDED.passwordReset, now);
+    await recordAudit(tx, { id: user.id, role: user.role, departmentIds: [] }, { action: "user.password-reset", entity: "User", entityId: user.id, ...(endedSessions ? { after: { endedSessions } } : {}) });
   });
   await clearFailedSignIns(user.email);
   return { email: user.email };

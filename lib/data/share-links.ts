@@ -1,9 +1,13 @@
 // Public links to one touchpoint's report (/r/<token>). The token is random (256 bits), shown once
 // when the link is made; the database holds only its SHA-256 hash, so a leaked database gives no
 // working links. Unknown, expired and revoked tokens all resolve to null: the page cannot tell them apart.
-import { db } from "../db";
+// A link lives no longer than its creator's right to share the touchpoint: the change that takes the
+// right away (deactivation, another role, leaving the department, the touchpoint moving to another
+// department) revokes it in the same transaction (revokeShareLinksBeyondAccess).
+import { databaseProvider, db, type Tx } from "../db";
 import { forbidden, invalid, notFound } from "../errors";
 import { currentPeriod, isPeriodStart, toPeriodKey } from "../periods";
+import type { Role } from "../domain";
 import { canShareReport, type Actor } from "../permissions";
 import { hashSecret, newSecret } from "../secrets";
 import { isTokenShape } from "../validation/fields";
@@ -24,7 +28,12 @@ export type ShareLinkSummary = {
   viewCount: number;
   lastViewedAt: string | null;
   status: "active" | "expired" | "revoked";
+  /** Why a revoked link was revoked: "revoked by <name>", or CREATOR_CANNOT_SHARE. */
+  revokedReason: string | null;
 };
+
+/** The reason on links revoked because their creator lost the right to share the touchpoint. */
+export const CREATOR_CANNOT_SHARE = "its creator can no longer share this touchpoint";
 
 async function touchpointToShare(actor: Actor, touchpointId: number, verb: string) {
   const touchpoint = await db.touchpoint.findFirst({ where: { id: touchpointId, archivedAt: null }, select: { id: true, departmentId: true } });
@@ -40,7 +49,7 @@ export async function listShareLinks(actor: Actor, touchpointId: number, now = n
   const links = await db.shareLink.findMany({
     where: { touchpointId },
     orderBy: { createdAt: "desc" },
-    select: { id: true, label: true, createdAt: true, expiresAt: true, rangeFrom: true, rangeTo: true, viewCount: true, lastViewedAt: true, revokedAt: true, createdBy: { select: { name: true } } },
+    select: { id: true, label: true, createdAt: true, expiresAt: true, rangeFrom: true, rangeTo: true, viewCount: true, lastViewedAt: true, revokedAt: true, revokedReason: true, createdBy: { select: { name: true } } },
   });
   return links.map((l) => ({
     id: l.id,
@@ -52,6 +61,7 @@ export async function listShareLinks(actor: Actor, touchpointId: number, now = n
     viewCount: l.viewCount,
     lastViewedAt: l.lastViewedAt?.toISOString() ?? null,
     status: l.revokedAt ? "revoked" : l.expiresAt && l.expiresAt <= now ? "expired" : "active",
+    revokedReason: l.revokedAt ? l.revokedReason : null,
   }));
 }
 
@@ -70,6 +80,12 @@ export async function createShareLink(actor: Actor, input: CreateShareLinkInput,
   }
   const token = newSecret();
   const link = await db.$transaction(async (tx) => {
+    // The right is checked again on the creator as the database has them now, with their row locked
+    // against a concurrent change of role, departments or activity (which updates it): either that
+    // change sees this link and revokes it, or this sees the change and refuses.
+    if (!(await mayStillShare(tx, actor.id, touchpoint.departmentId))) {
+      throw forbidden("Only executives, admins and the heads of the touchpoint's department can create its share links.");
+    }
     const created = await tx.shareLink.create({
       data: {
         touchpointId: touchpoint.id,
@@ -89,13 +105,40 @@ export async function createShareLink(actor: Actor, input: CreateShareLinkInput,
   return { id: link.id, token };
 }
 
-export async function revokeShareLink(actor: Actor, { id }: { id: number }, now = new Date()) {
+const CREATOR_SELECT = { id: true, role: true, active: true, memberships: { select: { departmentId: true } } } as const;
+type Creator = { id: number; role: Role; active: boolean; memberships: { departmentId: number }[] };
+const canStillShare = (creator: Creator, departmentId: number) => creator.active && canShareReport({ id: creator.id, role: creator.role, departmentIds: creator.memberships.map((m) => m.departmentId) }, departmentId);
+
+/** Whether the person, read (and on PostgreSQL share-locked) inside `tx`, may share a touchpoint of `departmentId`. SQLite runs one write transaction at a time. */
+async function mayStillShare(tx: Tx, userId: number, departmentId: number): Promise<boolean> {
+  if (databaseProvider === "postgresql") await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId} FOR SHARE`;
+  const creator = await tx.user.findUnique({ where: { id: userId }, select: CREATOR_SELECT });
+  return creator !== null && canStillShare(creator, departmentId);
+}
+
+/**
+ * Revokes the live links, among a creator's or a touchpoint's, whose creator can no longer share
+ * their touchpoint (deactivated, a role without sharing, not in the touchpoint's department), with
+ * the reason CREATOR_CANNOT_SHARE. Runs inside the transaction of the change that took the right
+ * away, after it. Links whose creator was deleted are left alone. Returns how many were revoked.
+ */
+export async function revokeShareLinksBeyondAccess(tx: Tx, scope: { createdById: number } | { touchpointId: number }, now: Date): Promise<number> {
+  const links = await tx.shareLink.findMany({
+    where: { ...scope, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+    select: { id: true, touchpoint: { select: { departmentId: true } }, createdBy: { select: CREATOR_SELECT } },
+  });
+  const beyond = links.filter((l) => l.createdBy && !canStillShare(l.createdBy, l.touchpoint.departmentId)).map((l) => l.id);
+  if (beyond.length) await tx.shareLink.updateMany({ where: { id: { in: beyond }, revokedAt: null }, data: { revokedAt: now, revokedReason: CREATOR_CANNOT_SHARE } });
+  return beyond.length;
+}
+
+export async function revokeShareLink(actor: Actor & { name: string }, { id }: { id: number }, now = new Date()) {
   const link = await db.shareLink.findUnique({ where: { id }, select: { touchpointId: true, revokedAt: true } });
   if (!link) throw notFound("That share link does not exist.");
   await touchpointToShare(actor, link.touchpointId, "revoke");
   await db.$transaction(async (tx) => {
     // Conditional, so two revokes at once record one.
-    const { count } = await tx.shareLink.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now } });
+    const { count } = await tx.shareLink.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now, revokedReason: `revoked by ${actor.name}` } });
     if (count === 1) await recordAudit(tx, actor, { action: "share-link.revoke", entity: "ShareLink", entityId: id, before: { revokedAt: null }, after: { revokedAt: now } });
   });
   return { id, touchpointId: link.touchpointId };

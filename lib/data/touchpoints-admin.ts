@@ -6,6 +6,7 @@ import { conflict, forbidden, invalid, notFound } from "../errors";
 import { canConfigureOrganisation, type Actor } from "../permissions";
 import { recordAudit } from "./audit";
 import { isUniqueViolation } from "./prisma-errors";
+import { revokeShareLinksBeyondAccess } from "./share-links";
 
 export type AdminMetric = {
   id: number;
@@ -114,7 +115,9 @@ export async function updateTouchpoint(actor: Actor, input: TouchpointInput & { 
       const moved = before.stageId !== input.stageId;
       const position = moved ? ((await tx.touchpoint.findFirst({ where: { stageId: input.stageId }, orderBy: { position: "desc" }, select: { position: true } }))?.position ?? -1) + 1 : undefined;
       const after = await tx.touchpoint.update({ where: { id }, data: { ...data, ...(position === undefined ? {} : { position }) }, select: touchpointFields });
-      await recordAudit(tx, actor, { action: moved ? "touchpoint.move" : "touchpoint.update", entity: "Touchpoint", entityId: id, before, after });
+      // A new owner: heads of the old department can no longer share it, so their links go.
+      const revokedShareLinks = before.departmentId !== after.departmentId ? await revokeShareLinksBeyondAccess(tx, { touchpointId: id }, new Date()) : 0;
+      await recordAudit(tx, actor, { action: moved ? "touchpoint.move" : "touchpoint.update", entity: "Touchpoint", entityId: id, before, after: revokedShareLinks ? { ...after, revokedShareLinks } : after });
       return after;
     });
   } catch (error) {

@@ -9,32 +9,30 @@ export type CurrentUser = {
   departmentIds: number[];
 };
 
-/**
- * The user as the database knows them now; null when missing or deactivated, or when
- * `signedInAt` (epoch ms) is given and falls before their sessions' cut-off (a password change).
- */
-export async function getActiveUser(id: number, signedInAt?: number): Promise<CurrentUser | null> {
-  const user = await db.user.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      role: true,
-      active: true,
-      sessionsValidFrom: true,
-      memberships: { select: { departmentId: true }, orderBy: { departmentId: "asc" } },
-    },
-  });
+/** What a CurrentUser is read from (Prisma select), shared with the session registry's one-query lookup. */
+export const CURRENT_USER_SELECT = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  active: true,
+  memberships: { select: { departmentId: true }, orderBy: { departmentId: "asc" } },
+} as const;
+
+type CurrentUserRow = { id: number; email: string; name: string; role: Role; active: boolean; memberships: { departmentId: number }[] };
+
+/** The row as a CurrentUser; null when the person is deactivated. */
+export function toCurrentUser(user: CurrentUserRow | null): CurrentUser | null {
   if (!user?.active) return null;
-  if (signedInAt !== undefined && user.sessionsValidFrom && signedInAt < user.sessionsValidFrom.getTime()) return null;
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    departmentIds: user.memberships.map((m) => m.departmentId),
-  };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, departmentIds: user.memberships.map((m) => m.departmentId) };
+}
+
+/**
+ * The user as the database knows them now; null when missing or deactivated. Whether a request may
+ * act as them is the session registry's question (lib/data/sessions.ts resolveSession).
+ */
+export async function getActiveUser(id: number): Promise<CurrentUser | null> {
+  return toCurrentUser(await db.user.findUnique({ where: { id }, select: CURRENT_USER_SELECT }));
 }
 
 export async function findUserCredentials(email: string) {

@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import os from "node:os";
 import { db } from "../db";
 import { getScheduleSettings } from "../data/organisation";
+import { pruneSessions } from "../data/sessions";
 import { isUniqueViolation } from "../data/prisma-errors";
 import { BATCH_SIZE, deliverBatch, type DeliveryCounts } from "./deliver";
 import { createMailer, mailSettingsFromEnv, type Mailer } from "./mail";
@@ -88,9 +89,11 @@ export type WorkerPass = { jobs: ScheduledJobRun[] } & DeliveryCounts;
 
 /**
  * One pass of the worker: the scheduled jobs that are due, then the outbox, a batch at a time
- * until it holds nothing due (at most BATCHES_PER_TICK batches).
+ * until it holds nothing due (at most BATCHES_PER_TICK batches). Old session rows are pruned on
+ * the way (one delete; lib/data/sessions.ts).
  */
 export async function runWorkerOnce({ workerId, mailer, now }: { workerId: string; mailer: Mailer | null; now?: Date }): Promise<WorkerPass> {
+  await pruneSessions(now);
   const jobs = await runDueJobs(now);
   const total: DeliveryCounts = { claimed: 0, sent: 0, skipped: 0, failed: 0, retrying: 0 };
   for (let i = 0; i < BATCHES_PER_TICK; i++) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { verifyPassword } from "../../lib/auth/password";
 import { changeOwnPassword } from "../../lib/data/account";
-import { getActiveUser } from "../../lib/data/users";
+import { resolveSession, startSession } from "../../lib/data/sessions";
 import { db } from "../../lib/db";
 import { changePasswordSchema } from "../../lib/validation/auth";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-organisation";
@@ -11,22 +11,24 @@ const NEW_PASSWORD = "seven green bottles";
 const change = (currentPassword: string, password = NEW_PASSWORD) => changePasswordSchema.parse({ currentPassword, password, confirmPassword: password });
 
 describe("changing one's own password", () => {
-  it("needs the current password, then ends the sessions signed in before the change", async () => {
+  it("needs the current password, then ends every other session of the person", async () => {
     const fran = await actorFor("foh@touchline.demo");
-    const signedInEarlier = Date.now() - 60_000;
+    const here = await startSession(fran.id, { userAgent: "this browser" });
+    const elsewhere = await startSession(fran.id, { userAgent: "another device" });
     expect(await refusal(changeOwnPassword(fran, change("not my password"), "192.0.2.10"))).toMatchObject({ code: "invalid", fields: { currentPassword: "That is not your current password" } });
     expect(await verifyPassword(DEMO_PASSWORD, (await db.user.findUniqueOrThrow({ where: { id: fran.id } })).passwordHash)).toBe(true);
 
-    await changeOwnPassword(fran, change(DEMO_PASSWORD), "192.0.2.10");
+    expect(await resolveSession(elsewhere)).not.toBeNull();
+    await changeOwnPassword({ ...fran, sessionId: here }, change(DEMO_PASSWORD), "192.0.2.10");
     const row = await db.user.findUniqueOrThrow({ where: { id: fran.id } });
     expect(await verifyPassword(NEW_PASSWORD, row.passwordHash)).toBe(true);
     expect(await verifyPassword(DEMO_PASSWORD, row.passwordHash)).toBe(false);
-    // A session from before the change (another device, or a thief's) no longer resolves; a new one does.
-    expect(await getActiveUser(fran.id, signedInEarlier)).toBeNull();
-    expect(await getActiveUser(fran.id, 0)).toBeNull();
-    expect(await getActiveUser(fran.id, Date.now())).toMatchObject({ email: "foh@touchline.demo" });
+    // Another device (or a thief's copy of its cookie) is signed out; the session that changed it goes on.
+    expect(await resolveSession(elsewhere)).toBeNull();
+    expect(await db.userSession.findUniqueOrThrow({ where: { id: elsewhere } })).toMatchObject({ endedReason: "password changed" });
+    expect(await resolveSession(here)).toMatchObject({ email: "foh@touchline.demo", sessionId: here });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "user.password-change", entityId: fran.id } });
-    expect(audit).toMatchObject({ actorId: fran.id, before: null, after: null });
+    expect(audit).toMatchObject({ actorId: fran.id, before: null, after: JSON.stringify({ endedSessions: 1 }) });
   });
 
   it("holds the new password to the rules, with the message on the field", async () => {

@@ -12,8 +12,9 @@ describe("credentials sign-in", () => {
   it("accepts the right password, whatever the email's case and spacing", async () => {
     const user = await authorize({ email: "FOH@touchline.demo ", password: DEMO_PASSWORD });
     const fran = await db.user.findUniqueOrThrow({ where: { email: "foh@touchline.demo" } });
-    // Only who it is: role and departments are read from the database on each request.
-    expect(user).toEqual({ id: String(fran.id), name: "Fran Ortiz", email: "foh@touchline.demo" });
+    // Only who it is and the session it opened: role and departments are read from the database on each request.
+    expect(user).toEqual({ id: String(fran.id), name: "Fran Ortiz", email: "foh@touchline.demo", sessionId: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
+    expect(await db.userSession.findUniqueOrThrow({ where: { id: user!.sessionId as string } })).toMatchObject({ userId: fran.id, endedAt: null });
   });
 
   it("resolves the signed-in user's role and departments from the database", async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createPasswordReset, lookUpPasswordReset, resetPassword } from "../../lib/data/password-resets";
 import { setPersonActive, updatePersonDetails } from "../../lib/data/people";
+import { resolveSession, startSession } from "../../lib/data/sessions";
 import { getActiveUser } from "../../lib/data/users";
 import { db } from "../../lib/db";
 import { resetPasswordSchema } from "../../lib/validation/auth";
@@ -21,11 +22,12 @@ describe("password reset links", () => {
     const { token, email } = await createPasswordReset(admin, { id: maya.id });
     expect(email).toBe("marketing@touchline.demo");
     expect(await lookUpPasswordReset(token)).toMatchObject({ status: "valid", name: "Maya Brooks" });
-    const before = Date.now() - 1000;
+    const earlier = await startSession(maya.id, { userAgent: "a device she forgot about" });
     await reset(token);
     expect(await authorize({ email: maya.email, password: NEW_PASSWORD })).toMatchObject({ name: "Maya Brooks" });
     expect(await authorize({ email: maya.email, password: DEMO_PASSWORD })).toBeNull();
-    expect(await getActiveUser(maya.id, before)).toBeNull();
+    expect(await resolveSession(earlier)).toBeNull();
+    expect(await db.userSession.findUniqueOrThrow({ where: { id: earlier } })).toMatchObject({ endedReason: "password reset" });
     expect(await lookUpPasswordReset(token)).toEqual({ status: "used" });
     expect(await refusal(reset(token, "another fine password"))).toMatchObject({ code: "conflict" });
     expect(await db.auditEvent.count({ where: { action: { in: ["person.password-reset-link", "user.password-reset"] }, entityId: maya.id } })).toBe(2);

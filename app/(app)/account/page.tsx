@@ -1,18 +1,21 @@
 import type { Metadata } from "next";
+import { SessionsList } from "@/components/account/sessions-list";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
+import { lifetimeText } from "@/lib/auth/session-lifetime";
 import { listDepartmentNames } from "@/lib/data/departments";
+import { getSessionLimits, listOwnSessions } from "@/lib/data/sessions";
 import { ROLE_LABELS } from "@/lib/domain";
 
 export const metadata: Metadata = { title: "Your account" };
 
 export default async function AccountPage() {
   const user = await requireUser();
-  const departments = await listDepartmentNames(user.departmentIds);
+  const [departments, sessions, limits] = await Promise.all([listDepartmentNames(user.departmentIds), listOwnSessions(user), getSessionLimits()]);
   return (
     <>
-      <PageHeader title="Your account" description="Who Touchline knows you as, and your password." />
+      <PageHeader title="Your account" description="Who Touchline knows you as, your password, and where you're signed in." />
       <div className="grid max-w-4xl gap-6 md:grid-cols-2">
         <section aria-labelledby="profile-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-xs">
           <h2 id="profile-heading" className="mb-3 text-base font-semibold">Profile</h2>
@@ -32,6 +35,13 @@ export default async function AccountPage() {
           <h2 id="password-heading" className="mb-1 text-base font-semibold">Change password</h2>
           <p className="mb-4 text-sm text-slate-600">You stay signed in here; every other device is signed out.</p>
           <ChangePasswordForm email={user.email} name={user.name} />
+        </section>
+        <section aria-labelledby="sessions-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-xs md:col-span-2">
+          <h2 id="sessions-heading" className="mb-1 text-base font-semibold">Where you&apos;re signed in</h2>
+          <p className="mb-2 text-sm text-slate-600">
+            A session ends after {lifetimeText(limits.idleMinutes)} without use, and {lifetimeText(limits.maxHours * 60)} after signing in however busy. End any you don&apos;t recognise, then change your password.
+          </p>
+          <SessionsList sessions={sessions} />
         </section>
       </div>
     </>

@@ -19,7 +19,7 @@ export default async function PeoplePage() {
   const activeDepartments = departments.filter((d) => !d.archived);
   return (
     <>
-      <PageHeader title="Administration" description="Roles decide what each person can do; department heads enter the figures of their departments." />
+      <PageHeader title="Administration" description="Roles decide what each person can do; department heads enter the figures of their departments. Changing a role or deactivating someone signs them out everywhere." />
       <AdminNav current="/admin/people" />
       <div className="space-y-8">
         <InvitationsPanel invitations={invitations} departments={activeDepartments} />

@@ -1,5 +1,12 @@
 import NextAuth from "next-auth";
-import { authOptions } from "@/lib/auth/options";
+import type { NextRequest } from "next/server";
+import { currentAuthOptions } from "@/lib/auth/options";
 
-const handler = NextAuth(authOptions);
+type Context = { params: Promise<{ nextauth: string[] }> };
+
+/** next-auth's routes, with the cookie's lifetime read from the organisation's settings per request. */
+async function handler(request: NextRequest, context: Context): Promise<Response> {
+  return NextAuth(request, context, await currentAuthOptions());
+}
+
 export { handler as GET, handler as POST };
