@@ -1,14 +1,23 @@
 // Next.js 16's request proxy (formerly middleware.ts). Every page but the sign-in page needs a
 // session; pages and actions check the user again against the database, so this is the outer
 // gate. The exemptions are the pages a visitor without an account must reach: shared reports
-// (/r/…), invitations (/invite/…), password reset links (/reset/…) and first-run set-up (/setup,
-// only while no one has an account); they are rate-limited per address instead.
+// (/r/…), invitations (/invite/…), password reset links (/reset/…), email unsubscribe links
+// (/unsubscribe/…) and first-run set-up (/setup, only while no one has an account); they are
+// rate-limited per address instead.
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { NextResponse, type NextFetchEvent } from "next/server";
 import { clientAddress } from "./lib/client-address";
 import { takePublicRequest } from "./lib/rate-limit";
 
-const PUBLIC_PREFIXES = ["/r/", "/invite/", "/reset/", "/setup"];
+const PUBLIC_PREFIXES = ["/r/", "/invite/", "/reset/", "/unsubscribe/", "/setup"];
+
+/**
+ * An RFC 8058 one-click unsubscribe: a form post to an unsubscribe page. Next.js renders a page for
+ * a form post as for a GET (server actions post multipart or with a Next-Action header, never
+ * urlencoded), so it goes to the page's POST handler instead.
+ */
+const isOneClickUnsubscribe = (request: NextRequestWithAuth, path: string) =>
+  request.method === "POST" && /^\/unsubscribe\/[^/]+$/.test(path) && /^application\/x-www-form-urlencoded\b/i.test(request.headers.get("content-type") ?? "") && !request.headers.has("next-action");
 
 const requireSession = withAuth({ pages: { signIn: "/signin" } });
 
@@ -29,6 +38,7 @@ export default async function proxy(request: NextRequestWithAuth, event: NextFet
         headers: { "Content-Type": "text/html; charset=utf-8", "Retry-After": String(wait), "Cache-Control": "no-store" },
       });
     }
+    if (isOneClickUnsubscribe(request, path)) return NextResponse.rewrite(new URL(`${path}/one-click`, request.url));
     return NextResponse.next();
   }
   return requireSession(request, event);
