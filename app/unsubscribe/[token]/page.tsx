@@ -9,7 +9,8 @@ import { UnsubscribeForm } from "@/components/notifications/unsubscribe-form";
 import { getUnsubscribeTarget } from "@/lib/data/notification-preferences";
 import { PREFERENCE_EVENT_LABELS } from "@/lib/notifications/preferences";
 
-export const metadata: Metadata = { title: "Unsubscribe", robots: { index: false, follow: false }, referrer: "no-referrer" };
+// The token goes to no other site; see next.config.js for why not "no-referrer".
+export const metadata: Metadata = { title: "Unsubscribe", robots: { index: false, follow: false }, referrer: "same-origin" };
 
 export default async function UnsubscribePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
