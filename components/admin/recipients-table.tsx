@@ -39,7 +39,7 @@ function Channels({ preferences }: { preferences: EventPreferences | undefined }
   return (
     <ul className="flex flex-wrap gap-1">
       {on.map((c) => (
-        <li key={c.channel} className={c.isDefault ? "rounded-sm border border-dashed border-slate-400 px-1.5 text-xs" : "rounded-sm bg-brand/10 px-1.5 text-xs font-medium text-brand-dark"}>
+        <li key={c.channel} className={`whitespace-nowrap rounded-sm px-1.5 text-xs ${c.isDefault ? "border border-dashed border-slate-400" : "bg-brand/10 font-medium text-brand-dark"}`}>
           {PREFERENCE_CHANNEL_LABELS[c.channel]}
           {c.isDefault && <span className="text-slate-500"> · default</span>}
         </li>
@@ -94,7 +94,7 @@ export function RecipientsTable({ people }: { people: Recipient[] }) {
         {people.map((p) => (
           <li key={p.id} className="rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-xs" data-testid="recipient-card">
             <p className="font-medium">{p.name} <span className="font-normal text-slate-500">· {ROLE_LABELS[p.role]}</span></p>
-            <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1.5">
+            <dl className="mt-2 grid grid-cols-[7.5rem_1fr] gap-x-3 gap-y-2">
               {PREFERENCE_EVENTS.map((e) => (
                 <div key={e} className="contents">
                   <dt className="text-slate-500">{PREFERENCE_EVENT_LABELS[e].name}</dt>
