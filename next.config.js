@@ -30,6 +30,18 @@ const nextConfig = {
           { key: "Referrer-Policy", value: "no-referrer" },
         ],
       },
+      {
+        // Unsubscribe links carry a token that speaks for a person: the same care, except that the
+        // Referer (and Origin) still go to Touchline itself — with no-referrer a browser posts the
+        // page's form without JavaScript as Origin: null, which the server action's same-origin
+        // check refuses.
+        source: "/unsubscribe/:path*",
+        headers: [
+          { key: "Cache-Control", value: "private, no-store" },
+          { key: "X-Robots-Tag", value: "noindex, nofollow" },
+          { key: "Referrer-Policy", value: "same-origin" },
+        ],
+      },
     ];
   },
 };

@@ -4,7 +4,7 @@
 // action or route that serves the request (lib/auth/session.ts getCurrentUser), so a copied
 // cookie of an ended session gets past here and is sent to sign in there. The exemptions are the
 // pages a visitor without an account must reach: shared reports (/r/…), invitations (/invite/…),
-// password reset links (/reset/…) and first-run set-up (/setup, only while no one has an
+// password reset links (/reset/…), email unsubscribe links (/unsubscribe/…) and first-run set-up (/setup, only while no one has an
 // account); they are rate-limited per address instead.
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { NextResponse, type NextFetchEvent } from "next/server";
@@ -12,7 +12,15 @@ import { clientAddress } from "./lib/client-address";
 import { takePublicRequest } from "./lib/rate-limit";
 import { logSecurityEvent } from "./lib/security-log";
 
-const PUBLIC_PREFIXES = ["/r/", "/invite/", "/reset/", "/setup"];
+const PUBLIC_PREFIXES = ["/r/", "/invite/", "/reset/", "/unsubscribe/", "/setup"];
+
+/**
+ * An RFC 8058 one-click unsubscribe: a form post to an unsubscribe page. Next.js renders a page for
+ * a form post as for a GET (server actions post multipart or with a Next-Action header, never
+ * urlencoded), so it goes to the page's POST handler instead.
+ */
+const isOneClickUnsubscribe = (request: NextRequestWithAuth, path: string) =>
+  request.method === "POST" && /^\/unsubscribe\/[^/]+$/.test(path) && /^application\/x-www-form-urlencoded\b/i.test(request.headers.get("content-type") ?? "") && !request.headers.has("next-action");
 
 const requireSession = withAuth({ pages: { signIn: "/signin" } });
 
@@ -35,6 +43,7 @@ export default async function proxy(request: NextRequestWithAuth, event: NextFet
         headers: { "Content-Type": "text/html; charset=utf-8", "Retry-After": String(wait), "Cache-Control": "no-store" },
       });
     }
+    if (isOneClickUnsubscribe(request, path)) return NextResponse.rewrite(new URL(`${path}/one-click`, request.url));
     return NextResponse.next();
   }
   return requireSession(request, event);

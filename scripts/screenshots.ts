@@ -30,6 +30,7 @@ const shots: { name: string; email?: string; path: string }[] = [
   { name: "admin-home", email: "admin@touchline.demo", path: "/admin" },
   { name: "admin-departments", email: "admin@touchline.demo", path: "/admin/departments" },
   { name: "admin-people", email: "admin@touchline.demo", path: "/admin/people" },
+  { name: "admin-recipients", email: "admin@touchline.demo", path: "/admin/recipients" },
   { name: "account", email: "foh@touchline.demo", path: "/account" },
   { name: "admin-audit", email: "admin@touchline.demo", path: "/admin/audit" },
   { name: "admin-settings", email: "admin@touchline.demo", path: "/admin/settings" },

@@ -2,6 +2,7 @@
 //   npm run worker                          run until stopped (SIGINT/SIGTERM finish the pass under way)
 //   npm run worker -- --once                one pass: due scheduled jobs, then the outbox; prints what it did
 //   npm run worker -- --remind 2026-11-23   queue the reminders for that period now, deliver, exit
+//   npm run worker -- --digest 2026-11-23   publish that period's digest now, deliver, exit
 // Reads the same environment as the app, .env.local included (DATABASE_URL, SMTP_URL, MAIL_FROM, NEXTAUTH_URL).
 // @next/env is how Next.js itself loads .env files (a dependency of next).
 import { loadEnvConfig } from "@next/env";
@@ -10,7 +11,7 @@ import { parseArgs } from "node:util";
 
 loadEnvConfig(path.resolve(import.meta.dirname, ".."));
 
-const { values } = parseArgs({ options: { once: { type: "boolean", default: false }, remind: { type: "string" } } });
+const { values } = parseArgs({ options: { once: { type: "boolean", default: false }, remind: { type: "string" }, digest: { type: "string" } } });
 
 async function main() {
   // After the environment is loaded: lib/db reads DATABASE_URL when first imported.
@@ -18,6 +19,7 @@ async function main() {
   const { isEnterablePeriod, parsePeriodKey } = await import("../lib/periods");
   const { createMailer, mailSettingsFromEnv } = await import("../lib/notifications/mail");
   const { enqueueReminders } = await import("../lib/notifications/reminders");
+  const { publishDigest } = await import("../lib/notifications/digest");
   const { runWorkerOnce, startWorker } = await import("../lib/notifications/scheduler");
   const { db } = await import("../lib/db");
 
@@ -32,15 +34,24 @@ async function main() {
     }
   }
 
-  if (values.remind !== undefined) {
+  /** The period a --remind or --digest option names, or exit with what it should be. */
+  async function periodOption(option: "remind" | "digest", value: string) {
     const settings = await getScheduleSettings();
-    const period = parsePeriodKey(values.remind);
-    if (!settings) throw new Error("There is no organisation yet: nothing to remind anyone about.");
+    const period = parsePeriodKey(value);
+    if (!settings) throw new Error(`There is no organisation yet: nothing to ${option === "remind" ? "remind anyone about" : "digest"}.`);
     if (!period || !isEnterablePeriod(period, settings.periodGranularity)) {
-      console.error(`--remind takes the first day of a ${settings.periodGranularity === "WEEK" ? "week (a Monday)" : "month"} that has started, as YYYY-MM-DD; got "${values.remind}".`);
+      console.error(`--${option} takes the first day of a ${settings.periodGranularity === "WEEK" ? "week (a Monday)" : "month"} that has started, as YYYY-MM-DD; got "${value}".`);
       process.exit(1);
     }
-    await oneShot(async (workerId, mailer) => ({ ...(await enqueueReminders(period, settings.periodGranularity)), ...(await runWorkerOnce({ workerId, mailer })) }));
+    return { period, granularity: settings.periodGranularity };
+  }
+
+  if (values.remind !== undefined) {
+    const { period, granularity } = await periodOption("remind", values.remind);
+    await oneShot(async (workerId, mailer) => ({ ...(await enqueueReminders(period, granularity)), ...(await runWorkerOnce({ workerId, mailer })) }));
+  } else if (values.digest !== undefined) {
+    const { period, granularity } = await periodOption("digest", values.digest);
+    await oneShot(async (workerId, mailer) => ({ ...(await publishDigest(period, granularity)), ...(await runWorkerOnce({ workerId, mailer })) }));
   } else if (values.once) {
     await oneShot((workerId, mailer) => runWorkerOnce({ workerId, mailer }));
   } else {

@@ -6,6 +6,7 @@ const SECTIONS = [
   { href: "/admin/journeys", label: "Journeys and stages" },
   { href: "/admin/touchpoints", label: "Touchpoints and metrics" },
   { href: "/admin/people", label: "People" },
+  { href: "/admin/recipients", label: "Who gets what" },
   { href: "/admin/settings", label: "Settings" },
   { href: "/admin/outbox", label: "Outbox" },
   { href: "/admin/webhooks", label: "Webhooks" },

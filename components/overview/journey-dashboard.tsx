@@ -3,6 +3,7 @@
 import { useMemo, useState } from "react";
 import type { JourneyOverview, Overview } from "@/lib/data/overview";
 import { rollUp, whatIf } from "@/lib/scoring/journey";
+import { periodPhrase } from "@/lib/scoring/overview-headline";
 import { EmptyState } from "@/components/ui/empty-state";
 import { DepartmentTable } from "./department-table";
 import { DragChart } from "./drag-chart";
@@ -33,8 +34,7 @@ export function JourneyDashboard({ overview, journey }: { overview: Overview; jo
     );
   }
 
-  const label = overview.period?.label ?? "";
-  const periodLabel = label.startsWith("Week") ? `the w${label.slice(1)}` : label;
+  const periodLabel = periodPhrase(overview.period?.label ?? "");
   return (
     <div className="space-y-4 sm:space-y-6">
       <JourneyHeadline journey={journey} view={overview.view} base={base} periodLabel={periodLabel} />

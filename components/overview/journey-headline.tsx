@@ -4,7 +4,8 @@ import { ScoreBadge } from "@/components/ui/score-badge";
 import type { JourneyOverview } from "@/lib/data/overview";
 import { formatPercent, formatScore } from "@/lib/format";
 import { periodNoun, type ViewGranularity } from "@/lib/periods";
-import { journeyHeadline, shownDrags, shownGap, type Headline } from "@/lib/scoring/headline";
+import { shownDrags, shownGap, type Headline } from "@/lib/scoring/headline";
+import { overviewHeadline } from "@/lib/scoring/overview-headline";
 import type { JourneyScore } from "@/lib/scoring/journey";
 import { viewParam } from "@/lib/validation/overview";
 import { Change } from "./change";
@@ -41,22 +42,7 @@ function TargetBadge({ headline, journey }: { headline: Headline; journey: Journ
  */
 export function JourneyHeadline({ journey, view, base, periodLabel }: { journey: JourneyOverview; view: ViewGranularity; base: JourneyScore; periodLabel: string }) {
   const noun = periodNoun(view);
-  const touchpoints = journey.stages.flatMap((s) => s.touchpoints);
-  const headline = journeyHeadline(
-    {
-      journey: journey.name,
-      score: journey.score,
-      targetScore: journey.targetScore,
-      shortfall: journey.shortfall,
-      completeness: { status: journey.periodStatus, current: journey.currentPeriod, ...journey.reported },
-      departments: journey.departments.map((d) => ({
-        name: d.name,
-        drag: d.drag,
-        touchpoints: touchpoints.filter((t) => t.department.id === d.id).map((t) => ({ name: t.name, score: t.score, targetScore: t.targetScore, drag: base.touchpointDrags.get(t.id) ?? 0 })),
-      })),
-    },
-    periodLabel,
-  );
+  const headline = overviewHeadline(journey, periodLabel, base);
   // The missing points as the drag chart adds them up.
   const missing = shownDrags(journey.departments.map((d) => d.drag)).total;
   const judged = journey.periodStatus !== "partial";

@@ -4,6 +4,8 @@ import { db, type Db } from "../db";
 import { MailError, NO_MAIL_SERVER, type Mailer } from "./mail";
 import { claim, complete, fail, failAbandoned, skip } from "./outbox";
 import { deliverWebhook, type WebhookSendOptions } from "./webhooks";
+import { preferenceOfKind } from "./publish";
+import { listUnsubscribeHeaders } from "./unsubscribe";
 
 /** Messages claimed at a time. With the mailer's ~50 s (a webhook's 10 s) worst case each, a batch fits its lease. */
 export const BATCH_SIZE = 10;
@@ -33,7 +35,7 @@ export async function deliverBatch({ workerId, mailer, now = new Date(), limit =
   const messages = await client.outboxMessage.findMany({
     where: { id: { in: ids } },
     orderBy: { id: "asc" },
-    select: { id: true, attempts: true, channel: true, subject: true, body: true, html: true, recipient: { select: { email: true, active: true } } },
+    select: { id: true, attempts: true, channel: true, kind: true, recipientId: true, subject: true, body: true, html: true, recipient: { select: { email: true, active: true } } },
   });
   for (const message of messages) {
     const skipWith = async (reason: string) => {
@@ -53,7 +55,9 @@ export async function deliverBatch({ workerId, mailer, now = new Date(), limit =
       await skipWith("not sent: the recipient's account is deactivated or deleted");
     } else {
       try {
-        await mailer.send({ to: message.recipient.email, subject: message.subject, text: message.body, html: message.html });
+        const preference = preferenceOfKind(message.kind);
+        const headers = preference && message.recipientId !== null ? listUnsubscribeHeaders(message.recipientId, preference) : undefined;
+        await mailer.send({ to: message.recipient.email, subject: message.subject, text: message.body, html: message.html, headers });
         // A crash here, after the server's 250 and before this update, is the one way a message goes
         // out twice: the lease runs out and another attempt sends it again (docs/notifications.md).
         if (await complete(workerId, message.id, new Date(), client)) counts.sent++;

@@ -37,7 +37,14 @@ export function appUrl(env: Env = process.env): string {
   return (env.NEXTAUTH_URL?.trim() || `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, "");
 }
 
-export type Mail = { to: string; subject: string; text: string; html: string | null };
+export type Mail = {
+  to: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  /** Extra header lines, e.g. List-Unsubscribe (name → value, unfolded). */
+  headers?: Record<string, string>;
+};
 
 /** A refused or failed send. `permanent`: the server answered 5xx (e.g. "no such user"); retrying will not help. */
 export class MailError extends Error {
@@ -72,7 +79,7 @@ export function createMailer(settings: MailSettings): Mailer {
   return {
     async send(mail) {
       try {
-        await transport.sendMail({ from: settings.from, to: mail.to, subject: mail.subject, text: mail.text, ...(mail.html ? { html: mail.html } : {}) });
+        await transport.sendMail({ from: settings.from, to: mail.to, subject: mail.subject, text: mail.text, ...(mail.html ? { html: mail.html } : {}), ...(mail.headers ? { headers: mail.headers } : {}) });
       } catch (caught) {
         const code = (caught as { responseCode?: unknown }).responseCode;
         const reason = caught instanceof Error ? caught.message : String(caught);

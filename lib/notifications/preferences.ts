@@ -9,6 +9,18 @@ export type PreferenceEvent = (typeof PREFERENCE_EVENTS)[number];
 export const PREFERENCE_CHANNELS = ["in_app", "email"] as const;
 export type PreferenceChannel = (typeof PREFERENCE_CHANNELS)[number];
 
+/** Each event in words: `name` as a heading, `what` inside a sentence ("Stop … by email"), `about` for who gets it. */
+export const PREFERENCE_EVENT_LABELS: Record<PreferenceEvent, { name: string; what: string; about: string }> = {
+  reminder: { name: "Reminders of missing figures", what: "reminders of missing figures", about: "Your departments' figures not yet entered for the period just ended, and a second nudge." },
+  alert: { name: "Alerts", what: "alerts", about: "A touchpoint of your departments, or one you follow, going below its warning line or falling; and when it recovers." },
+  digest: { name: "Weekly digest", what: "the weekly digest", about: "Every journey against its target for the period just ended, what is at risk and what is missing." },
+};
+
+export const PREFERENCE_CHANNEL_LABELS: Record<PreferenceChannel, string> = { in_app: "In the app", email: "By email" };
+
+/** Whether a person of this role can get `event` at all: reminders go to department heads only. */
+export const receivesEvent = (role: Role, event: PreferenceEvent) => event !== "reminder" || role === "DEPARTMENT_HEAD";
+
 /**
  * The default when a person has chosen nothing: reminders and alerts in the app and by email (they
  * go only to the people they concern); the weekly digest by email to executives and admins, and to

@@ -9,8 +9,8 @@ import type { Role } from "../domain";
 import { notify } from "./in-app";
 import { appUrl } from "./mail";
 import { enqueue, type OutboxKind } from "./outbox";
-import { channelsFor, type PreferenceEvent } from "./preferences";
-import { unsubscribeToken } from "./unsubscribe";
+import { channelsFor, PREFERENCE_EVENT_LABELS, type PreferenceEvent } from "./preferences";
+import { unsubscribeUrl } from "./unsubscribe";
 
 /** The event types webhooks receive (and subscribe to), with the preference that governs people's messages. */
 export const EVENT_TYPES = {
@@ -70,8 +70,8 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
 
 /** The footer every email ends with: why it came, and the one-click link that stops this kind. */
 export function unsubscribeFooter(userId: number, preference: PreferenceEvent) {
-  const url = `${appUrl()}/unsubscribe/${unsubscribeToken(userId, preference)}`;
-  const what = { reminder: "reminders of missing figures", alert: "alerts", digest: "the weekly digest" }[preference];
+  const url = unsubscribeUrl(userId, preference);
+  const { what } = PREFERENCE_EVENT_LABELS[preference];
   return {
     url,
     text: `\n\n—\nStop ${what} by email: ${url}\nChoose what you get: ${appUrl()}/account#notifications`,

@@ -9,6 +9,7 @@ import { getScheduleSettings } from "../data/organisation";
 import { pruneSessions } from "../data/sessions";
 import { isUniqueViolation } from "../data/prisma-errors";
 import { BATCH_SIZE, deliverBatch, type DeliveryCounts } from "./deliver";
+import { publishDigest } from "./digest";
 import { createMailer, mailSettingsFromEnv, type Mailer } from "./mail";
 import { enqueueReminders } from "./reminders";
 import { dueOccurrence, periodJustEnded } from "./schedule";
@@ -56,6 +57,12 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
     },
     period: (occurrence, s) => periodJustEnded(new Date(occurrence.getTime() - hours(s.reminderNudgeHours)), s.timeZone, s.periodGranularity),
     run: (period, s, now) => enqueueReminders(period, s.periodGranularity, now, "reminder.nudge"),
+  },
+  {
+    name: "digest",
+    occurrence: (s, now) => dueOccurrence(s.digestSchedule, s.timeZone, now),
+    period: (occurrence, s) => periodJustEnded(occurrence, s.timeZone, s.periodGranularity),
+    run: (period, s, now) => publishDigest(period, s.periodGranularity, now),
   },
 ];
 

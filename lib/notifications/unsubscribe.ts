@@ -2,6 +2,7 @@
 // kind of message, so it works without signing in (RFC 8058). The token is an HMAC, not a secret
 // stored anywhere: it cannot be forged without NEXTAUTH_SECRET, and it only ever turns email off.
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { appUrl } from "./mail";
 import { PREFERENCE_EVENTS, type PreferenceEvent } from "./preferences";
 
 const PURPOSE = "touchline:unsubscribe:v1";
@@ -30,4 +31,17 @@ export function readUnsubscribeToken(token: string, key = signingKey()): { userI
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
   return { userId: Number(id), event: event as PreferenceEvent };
+}
+
+/** The page that turns `event` emails off for the person: the footer's link and the List-Unsubscribe URL. */
+export function unsubscribeUrl(userId: number, event: PreferenceEvent): string {
+  return `${appUrl()}/unsubscribe/${unsubscribeToken(userId, event)}`;
+}
+
+/**
+ * The headers that let a mail client offer "Unsubscribe" itself (RFC 2369) and do it in one click
+ * with a POST to the same URL, body "List-Unsubscribe=One-Click" (RFC 8058).
+ */
+export function listUnsubscribeHeaders(userId: number, event: PreferenceEvent): Record<string, string> {
+  return { "List-Unsubscribe": `<${unsubscribeUrl(userId, event)}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
 }

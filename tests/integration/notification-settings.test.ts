@@ -26,7 +26,8 @@ describe("reminder schedule settings", () => {
   });
 
   it("runs the schedule in the organisation's time zone: Monday 10:00 in Auckland is Sunday 21:00 UTC", async () => {
-    await db.organisation.update({ where: { id: 1 }, data: { timeZone: "Pacific/Auckland", reminderSchedule: "0 10 * * 1" } });
+    // The digest on Fridays: this test is about Monday's reminders.
+    await db.organisation.update({ where: { id: 1 }, data: { timeZone: "Pacific/Auckland", reminderSchedule: "0 10 * * 1", digestSchedule: "0 8 * * 5" } });
     const kitchenFigure = await db.metricEntry.findFirstOrThrow({
       where: { periodStart: new Date("2026-11-16T00:00:00Z"), metric: { touchpoint: { department: { slug: "kitchen" } } } },
       select: { id: true },

@@ -3,7 +3,7 @@
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
-import { afterAll, afterEach, beforeEach, describe, expect, it, onTestFinished } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import { createPrismaClient } from "../../lib/db/client";
 import { db } from "../../lib/db";
 import { deliverBatch } from "../../lib/notifications/deliver";
@@ -48,6 +48,11 @@ const message = (key: string, recipientId: number): OutboxMessageInput => ({
   body: `Body ${key}`,
   html: null,
   href: null,
+});
+
+beforeAll(async () => {
+  // The weekly digest on Fridays: these tests are about Monday's reminders (tests/integration/digest.test.ts has the digest).
+  await db.organisation.update({ where: { id: 1 }, data: { digestSchedule: "0 8 * * 5" } });
 });
 
 beforeEach(async () => {
