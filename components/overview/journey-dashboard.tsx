@@ -3,6 +3,8 @@
 import { useMemo, useState } from "react";
 import type { JourneyOverview, Overview } from "@/lib/data/overview";
 import { rollUp, whatIf } from "@/lib/scoring/journey";
+import { setJourneyFollowingAction } from "@/app/(app)/overview/actions";
+import { FollowButton } from "@/components/follow/follow-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { DepartmentTable } from "./department-table";
 import { DragChart } from "./drag-chart";
@@ -14,7 +16,7 @@ import { TrendChart } from "./trend-chart";
 import { WhatIfPanel } from "./what-if-panel";
 
 /** One journey for one period; owns the what-if lifts, which reset when the period or journey changes. */
-export function JourneyDashboard({ overview, journey }: { overview: Overview; journey: JourneyOverview }) {
+export function JourneyDashboard({ overview, journey, following = false }: { overview: Overview; journey: JourneyOverview; following?: boolean }) {
   const [lifts, setLifts] = useState<Record<number, number>>({});
   const base = useMemo(() => rollUp(journey.touchpoints), [journey.touchpoints]);
   const lifting = Object.values(lifts).some((v) => v > 0);
@@ -37,7 +39,13 @@ export function JourneyDashboard({ overview, journey }: { overview: Overview; jo
   const periodLabel = label.startsWith("Week") ? `the w${label.slice(1)}` : label;
   return (
     <div className="space-y-4 sm:space-y-6">
-      <JourneyHeadline journey={journey} view={overview.view} base={base} periodLabel={periodLabel} />
+      <JourneyHeadline
+        journey={journey}
+        view={overview.view}
+        base={base}
+        periodLabel={periodLabel}
+        follow={<FollowButton what="journey" name={journey.name} following={following} action={setJourneyFollowingAction} subject={{ journeyId: journey.id }} />}
+      />
       <DragChart journey={journey} scored={base} />
       <JourneyMap journey={journey} />
       <TrendChart journey={journey} view={overview.view} />

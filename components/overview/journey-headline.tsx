@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { Sparkline } from "@/components/charts/sparkline";
 import { ScoreBadge } from "@/components/ui/score-badge";
 import type { JourneyOverview } from "@/lib/data/overview";
@@ -39,7 +40,20 @@ function TargetBadge({ headline, journey }: { headline: Headline; journey: Journ
  * sentences in headline type (lib/scoring/headline.ts), then the score, target, missing points,
  * coverage and trend that the sentences come from.
  */
-export function JourneyHeadline({ journey, view, base, periodLabel }: { journey: JourneyOverview; view: ViewGranularity; base: JourneyScore; periodLabel: string }) {
+export function JourneyHeadline({
+  journey,
+  view,
+  base,
+  periodLabel,
+  follow,
+}: {
+  journey: JourneyOverview;
+  view: ViewGranularity;
+  base: JourneyScore;
+  periodLabel: string;
+  /** The Follow button for this journey's alerts, beside its name. */
+  follow?: ReactNode;
+}) {
   const noun = periodNoun(view);
   const touchpoints = journey.stages.flatMap((s) => s.touchpoints);
   const headline = journeyHeadline(
@@ -64,7 +78,10 @@ export function JourneyHeadline({ journey, view, base, periodLabel }: { journey:
   return (
     <section aria-labelledby="journey-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-xs sm:p-5">
       {/* On a phone the sentence, which starts with the journey's name, is the heading's visible part. */}
-      <h2 id="journey-heading" className="sr-only sm:not-sr-only sm:text-sm sm:font-semibold sm:uppercase sm:tracking-wide sm:text-slate-500">{journey.name}</h2>
+      <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
+        <h2 id="journey-heading" className="sr-only sm:not-sr-only sm:text-sm sm:font-semibold sm:uppercase sm:tracking-wide sm:text-slate-500">{journey.name}</h2>
+        {follow}
+      </div>
       <p className="text-lg sm:mt-1 font-semibold leading-snug text-slate-900 sm:text-2xl" data-testid="journey-headline">
         {headline.sentence}
         {headline.drag && <span className="block font-normal text-slate-700 sm:inline"> {headline.drag}</span>}
