@@ -29,7 +29,8 @@ export function FollowButton({ what, name, following: initial, action, subject }
   const hint = useId();
   const alerts = `this ${what}'s alerts`;
 
-  const toggle = () =>
+  const toggle = () => {
+    if (pending) return;
     startTransition(async () => {
       const result = await action({ ...subject, following: !following });
       if (!result.ok) {
@@ -42,16 +43,18 @@ export function FollowButton({ what, name, following: initial, action, subject }
       toast.success(said);
       router.refresh();
     });
+  };
 
   return (
     <span className="inline-flex flex-wrap items-center gap-x-2 gap-y-1 print:hidden">
       <button
         type="button"
         onClick={toggle}
-        disabled={pending}
+        // aria-disabled, not disabled: a disabled button loses keyboard focus mid-request.
+        aria-disabled={pending}
         aria-describedby={hint}
         data-testid={`follow-${what}`}
-        className={`inline-flex items-center gap-1.5 rounded-md px-3 py-1.5 text-sm font-medium ring-1 transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand disabled:cursor-wait disabled:opacity-70 ${
+        className={`inline-flex items-center gap-1.5 rounded-md px-3 py-1.5 text-sm font-medium ring-1 transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand aria-disabled:cursor-wait aria-disabled:opacity-70 ${
           following ? "bg-brand/10 text-brand-dark ring-brand/40 hover:bg-brand/15" : "bg-white text-slate-800 ring-slate-300 hover:bg-slate-50"
         }`}
       >

@@ -76,11 +76,12 @@ export function JourneyHeadline({
   const judged = journey.periodStatus !== "partial";
   const targetMoved = journey.targetScore !== null && journey.fullTargetScore !== null && formatScore(journey.fullTargetScore) !== formatScore(journey.targetScore);
   return (
-    <section aria-labelledby="journey-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-xs sm:p-5">
-      {/* On a phone the sentence, which starts with the journey's name, is the heading's visible part. */}
-      <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
+    <section aria-labelledby="journey-heading" className="flex flex-col rounded-xl border border-slate-200 bg-white p-4 shadow-xs sm:p-5">
+      {/* On a phone the sentence, which starts with the journey's name, is the heading's visible part,
+          and Follow goes to the end of the card (the answer first); from sm up it sits beside the name. */}
+      <div className="contents sm:flex sm:flex-wrap sm:items-center sm:justify-between sm:gap-x-4 sm:gap-y-2">
         <h2 id="journey-heading" className="sr-only sm:not-sr-only sm:text-sm sm:font-semibold sm:uppercase sm:tracking-wide sm:text-slate-500">{journey.name}</h2>
-        {follow}
+        {follow && <div className="order-last mt-3 sm:mt-0">{follow}</div>}
       </div>
       <p className="text-lg sm:mt-1 font-semibold leading-snug text-slate-900 sm:text-2xl" data-testid="journey-headline">
         {headline.sentence}
