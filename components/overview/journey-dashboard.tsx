@@ -4,7 +4,7 @@ import { useMemo, useState } from "react";
 import type { JourneyOverview, Overview } from "@/lib/data/overview";
 import { rollUp, whatIf } from "@/lib/scoring/journey";
 import { setJourneyFollowingAction } from "@/app/(app)/overview/actions";
-import { FollowButton } from "@/components/follow/follow-button";
+import { useFollowing } from "@/components/follow/follow-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { DepartmentTable } from "./department-table";
 import { DragChart } from "./drag-chart";
@@ -18,6 +18,7 @@ import { WhatIfPanel } from "./what-if-panel";
 /** One journey for one period; owns the what-if lifts, which reset when the period or journey changes. */
 export function JourneyDashboard({ overview, journey, following = false }: { overview: Overview; journey: JourneyOverview; following?: boolean }) {
   const [lifts, setLifts] = useState<Record<number, number>>({});
+  const follow = useFollowing({ what: "journey", name: journey.name, following, action: setJourneyFollowingAction, subject: { journeyId: journey.id } });
   const base = useMemo(() => rollUp(journey.touchpoints), [journey.touchpoints]);
   const lifting = Object.values(lifts).some((v) => v > 0);
   const scenario = useMemo(
@@ -44,7 +45,7 @@ export function JourneyDashboard({ overview, journey, following = false }: { ove
         view={overview.view}
         base={base}
         periodLabel={periodLabel}
-        follow={<FollowButton what="journey" name={journey.name} following={following} action={setJourneyFollowingAction} subject={{ journeyId: journey.id }} />}
+        follow={follow}
       />
       <DragChart journey={journey} scored={base} />
       <JourneyMap journey={journey} />

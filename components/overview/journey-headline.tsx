@@ -1,6 +1,6 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { Sparkline } from "@/components/charts/sparkline";
+import { FollowAnnouncement, FollowButton, type FollowState } from "@/components/follow/follow-button";
 import { ScoreBadge } from "@/components/ui/score-badge";
 import type { JourneyOverview } from "@/lib/data/overview";
 import { formatPercent, formatScore } from "@/lib/format";
@@ -51,8 +51,8 @@ export function JourneyHeadline({
   view: ViewGranularity;
   base: JourneyScore;
   periodLabel: string;
-  /** The Follow button for this journey's alerts, beside its name. */
-  follow?: ReactNode;
+  /** Whether the person follows this journey, and the toggle (its Follow buttons). */
+  follow?: FollowState;
 }) {
   const noun = periodNoun(view);
   const touchpoints = journey.stages.flatMap((s) => s.touchpoints);
@@ -76,13 +76,19 @@ export function JourneyHeadline({
   const judged = journey.periodStatus !== "partial";
   const targetMoved = journey.targetScore !== null && journey.fullTargetScore !== null && formatScore(journey.fullTargetScore) !== formatScore(journey.targetScore);
   return (
-    <section aria-labelledby="journey-heading" className="flex flex-col rounded-xl border border-slate-200 bg-white p-4 shadow-xs sm:p-5">
-      {/* On a phone the sentence, which starts with the journey's name, is the heading's visible part,
-          and Follow goes to the end of the card (the answer first); from sm up it sits beside the name. */}
-      <div className="contents sm:flex sm:flex-wrap sm:items-center sm:justify-between sm:gap-x-4 sm:gap-y-2">
+    <section aria-labelledby="journey-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-xs sm:p-5">
+      {/* On a phone the sentence, which starts with the journey's name, is the heading's visible part;
+          Follow sits beside the name from sm up, and beside the score on a phone (no line of its own
+          there, so the drag chart stays on the first screen). */}
+      <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
         <h2 id="journey-heading" className="sr-only sm:not-sr-only sm:text-sm sm:font-semibold sm:uppercase sm:tracking-wide sm:text-slate-500">{journey.name}</h2>
-        {follow && <div className="order-last mt-3 sm:mt-0">{follow}</div>}
+        {follow && (
+          <span className="hidden sm:inline-flex">
+            <FollowButton state={follow} />
+          </span>
+        )}
       </div>
+      {follow && <FollowAnnouncement state={follow} />}
       <p className="text-lg sm:mt-1 font-semibold leading-snug text-slate-900 sm:text-2xl" data-testid="journey-headline">
         {headline.sentence}
         {headline.drag && <span className="block font-normal text-slate-700 sm:inline"> {headline.drag}</span>}
@@ -99,11 +105,16 @@ export function JourneyHeadline({
         </p>
       )}
       <div className="mt-3 flex flex-wrap items-end gap-x-6 gap-y-2">
-        <div>
+        <div className="w-full sm:w-auto">
           <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Journey score</p>
-          <p className="flex items-center gap-2">
+          <p className="flex flex-wrap items-center gap-2">
             <span className="text-3xl font-semibold tabular-nums" data-testid="journey-score">{formatScore(journey.score)}</span>
             <TargetBadge headline={headline} journey={journey} />
+            {follow && (
+              <span className="ml-auto sm:hidden">
+                <FollowButton state={follow} compact />
+              </span>
+            )}
           </p>
           <p className="mt-0.5 text-sm" data-testid="journey-change">
             {judged ? (

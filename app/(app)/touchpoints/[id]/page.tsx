@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
-import { FollowButton } from "@/components/follow/follow-button";
+import { FollowControl } from "@/components/follow/follow-button";
 import { RangePicker } from "@/components/report/range-picker";
 import { ReportActions } from "@/components/report/report-actions";
 import { ReportView } from "@/components/report/report-view";
@@ -63,7 +63,7 @@ export default async function TouchpointPage(props: Props) {
         historyHref={(i) => (mayReadHistory ? `/metrics/${report.metrics[i]!.id}/history` : null)}
         changeLinks={{ all: `/changes?touchpoint=${touchpoint.id}`, record: canRecordChange(user, touchpoint.department.id) ? `/changes/new?touchpoint=${touchpoint.id}` : null }}
         actions={
-          <FollowButton
+          <FollowControl
             what="touchpoint"
             name={touchpoint.name}
             following={following}
