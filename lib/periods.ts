@@ -72,6 +72,11 @@ export function formatPeriod(start: Date, granularity: ViewGranularity): string 
   return granularity === "MONTH" ? monthFormat.format(start) : `Week of ${dayFormat.format(start)}`;
 }
 
+/** "the week of 16 Nov 2026", "November 2026" or "Q4 2026", for the middle of a sentence. */
+export function periodPhrase(start: Date, granularity: ViewGranularity): string {
+  return granularity === "WEEK" ? `the ${formatPeriod(start, granularity).replace(/^Week/, "week")}` : formatPeriod(start, granularity);
+}
+
 const shortDayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 const shortMonthFormat = new Intl.DateTimeFormat("en-GB", { month: "short", year: "2-digit", timeZone: "UTC" });
 

@@ -1,6 +1,6 @@
 // The notification worker as its own process (docs/notifications.md: when to use it).
 //   npm run worker                          run until stopped (SIGINT/SIGTERM finish the pass under way)
-//   npm run worker -- --once                one pass: due scheduled jobs, then the outbox; prints what it did
+//   npm run worker -- --once                one pass: due scheduled jobs, alerts, then the outbox; prints what it did
 //   npm run worker -- --remind 2026-11-23   queue the reminders for that period now, deliver, exit
 //   npm run worker -- --digest 2026-11-23   publish that period's digest now, deliver, exit
 // Reads the same environment as the app, .env.local included (DATABASE_URL, SMTP_URL, MAIL_FROM, NEXTAUTH_URL).

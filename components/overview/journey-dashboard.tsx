@@ -4,6 +4,8 @@ import { useMemo, useState } from "react";
 import type { JourneyOverview, Overview } from "@/lib/data/overview";
 import { rollUp, whatIf } from "@/lib/scoring/journey";
 import { periodPhrase } from "@/lib/scoring/overview-headline";
+import { setJourneyFollowingAction } from "@/app/(app)/overview/actions";
+import { useFollowing } from "@/components/follow/follow-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { DepartmentTable } from "./department-table";
 import { DragChart } from "./drag-chart";
@@ -15,8 +17,9 @@ import { TrendChart } from "./trend-chart";
 import { WhatIfPanel } from "./what-if-panel";
 
 /** One journey for one period; owns the what-if lifts, which reset when the period or journey changes. */
-export function JourneyDashboard({ overview, journey }: { overview: Overview; journey: JourneyOverview }) {
+export function JourneyDashboard({ overview, journey, following = false }: { overview: Overview; journey: JourneyOverview; following?: boolean }) {
   const [lifts, setLifts] = useState<Record<number, number>>({});
+  const follow = useFollowing({ what: "journey", name: journey.name, following, action: setJourneyFollowingAction, subject: { journeyId: journey.id } });
   const base = useMemo(() => rollUp(journey.touchpoints), [journey.touchpoints]);
   const lifting = Object.values(lifts).some((v) => v > 0);
   const scenario = useMemo(
@@ -37,7 +40,13 @@ export function JourneyDashboard({ overview, journey }: { overview: Overview; jo
   const periodLabel = periodPhrase(overview.period?.label ?? "");
   return (
     <div className="space-y-4 sm:space-y-6">
-      <JourneyHeadline journey={journey} view={overview.view} base={base} periodLabel={periodLabel} />
+      <JourneyHeadline
+        journey={journey}
+        view={overview.view}
+        base={base}
+        periodLabel={periodLabel}
+        follow={follow}
+      />
       <DragChart journey={journey} scored={base} />
       <JourneyMap journey={journey} />
       <TrendChart journey={journey} view={overview.view} />

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Sparkline } from "@/components/charts/sparkline";
+import { FollowAnnouncement, FollowButton, type FollowState } from "@/components/follow/follow-button";
 import { ScoreBadge } from "@/components/ui/score-badge";
 import type { JourneyOverview } from "@/lib/data/overview";
 import { formatPercent, formatScore } from "@/lib/format";
@@ -40,7 +41,20 @@ function TargetBadge({ headline, journey }: { headline: Headline; journey: Journ
  * sentences in headline type (lib/scoring/headline.ts), then the score, target, missing points,
  * coverage and trend that the sentences come from.
  */
-export function JourneyHeadline({ journey, view, base, periodLabel }: { journey: JourneyOverview; view: ViewGranularity; base: JourneyScore; periodLabel: string }) {
+export function JourneyHeadline({
+  journey,
+  view,
+  base,
+  periodLabel,
+  follow,
+}: {
+  journey: JourneyOverview;
+  view: ViewGranularity;
+  base: JourneyScore;
+  periodLabel: string;
+  /** Whether the person follows this journey, and the toggle (its Follow buttons). */
+  follow?: FollowState;
+}) {
   const noun = periodNoun(view);
   const headline = overviewHeadline(journey, periodLabel, base);
   // The missing points as the drag chart adds them up.
@@ -49,8 +63,18 @@ export function JourneyHeadline({ journey, view, base, periodLabel }: { journey:
   const targetMoved = journey.targetScore !== null && journey.fullTargetScore !== null && formatScore(journey.fullTargetScore) !== formatScore(journey.targetScore);
   return (
     <section aria-labelledby="journey-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-xs sm:p-5">
-      {/* On a phone the sentence, which starts with the journey's name, is the heading's visible part. */}
-      <h2 id="journey-heading" className="sr-only sm:not-sr-only sm:text-sm sm:font-semibold sm:uppercase sm:tracking-wide sm:text-slate-500">{journey.name}</h2>
+      {/* On a phone the sentence, which starts with the journey's name, is the heading's visible part;
+          Follow sits beside the name from sm up, and beside the score on a phone (no line of its own
+          there, so the drag chart stays on the first screen). */}
+      <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
+        <h2 id="journey-heading" className="sr-only sm:not-sr-only sm:text-sm sm:font-semibold sm:uppercase sm:tracking-wide sm:text-slate-500">{journey.name}</h2>
+        {follow && (
+          <span className="hidden sm:inline-flex">
+            <FollowButton state={follow} />
+          </span>
+        )}
+      </div>
+      {follow && <FollowAnnouncement state={follow} />}
       <p className="text-lg sm:mt-1 font-semibold leading-snug text-slate-900 sm:text-2xl" data-testid="journey-headline">
         {headline.sentence}
         {headline.drag && <span className="block font-normal text-slate-700 sm:inline"> {headline.drag}</span>}
@@ -67,11 +91,16 @@ export function JourneyHeadline({ journey, view, base, periodLabel }: { journey:
         </p>
       )}
       <div className="mt-3 flex flex-wrap items-end gap-x-6 gap-y-2">
-        <div>
+        <div className="w-full sm:w-auto">
           <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Journey score</p>
-          <p className="flex items-center gap-2">
+          <p className="flex flex-wrap items-center gap-2">
             <span className="text-3xl font-semibold tabular-nums" data-testid="journey-score">{formatScore(journey.score)}</span>
             <TargetBadge headline={headline} journey={journey} />
+            {follow && (
+              <span className="ml-auto sm:hidden">
+                <FollowButton state={follow} compact />
+              </span>
+            )}
           </p>
           <p className="mt-0.5 text-sm" data-testid="journey-change">
             {judged ? (

@@ -35,7 +35,18 @@ async function fetchOverview(search: string, signal: AbortSignal): Promise<Overv
  * The overview's state lives in the URL (?journey=&view=&period=&from=), so every view is a link
  * and the back button works; changes push a history entry and TanStack Query fetches the data.
  */
-export function OverviewDashboard({ initial, initialSearch, canSetUp = false }: { initial: Overview; initialSearch: string; canSetUp?: boolean }) {
+export function OverviewDashboard({
+  initial,
+  initialSearch,
+  canSetUp = false,
+  followedJourneyIds = [],
+}: {
+  initial: Overview;
+  initialSearch: string;
+  canSetUp?: boolean;
+  /** The journeys the signed-in person follows (their Follow buttons start pressed). */
+  followedJourneyIds?: readonly number[];
+}) {
   const searchParams = useSearchParams();
   const search = normalise(searchParams);
   const initialKey = normalise(new URLSearchParams(initialSearch));
@@ -109,7 +120,12 @@ export function OverviewDashboard({ initial, initialSearch, canSetUp = false }: 
         </EmptyState>
       ) : (
         <div className={`transition-opacity ${query.isFetching ? "opacity-60" : ""}`}>
-          <JourneyDashboard key={`${overview.journey.id}-${overview.view}-${overview.period?.key}`} overview={overview} journey={overview.journey} />
+          <JourneyDashboard
+            key={`${overview.journey.id}-${overview.view}-${overview.period?.key}`}
+            overview={overview}
+            journey={overview.journey}
+            following={followedJourneyIds.includes(overview.journey.id)}
+          />
         </div>
       )}
     </div>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { Sparkline } from "@/components/charts/sparkline";
 import { Change } from "@/components/overview/change";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -17,12 +18,14 @@ type Props = {
   historyHref?: (metricIndex: number) => string | null;
   /** Internal page only: links to this touchpoint's change log and the change form. */
   changeLinks?: ReportChangeLinks;
+  /** Internal page only: controls beside the touchpoint's department (Follow). */
+  actions?: ReactNode;
 };
 
 const card = "rounded-xl border border-slate-200 bg-white p-5 shadow-xs print:break-inside-avoid print:shadow-none";
 
 /** The touchpoint report itself: the same on the internal page, the public page and on paper. */
-export function ReportView({ report, historyHref, changeLinks }: Props) {
+export function ReportView({ report, historyHref, changeLinks, actions }: Props) {
   const { touchpoint, current } = report;
   const noun = periodNoun(report.granularity);
   const lastIndex = report.periods.length - 1;
@@ -49,6 +52,7 @@ export function ReportView({ report, historyHref, changeLinks }: Props) {
               </span>
               {touchpoint.momentOfTruth && <span className="rounded-full bg-band-fair/10 px-3 py-1 font-medium text-band-fair-ink ring-1 ring-band-fair/30">★ Moment of truth</span>}
             </p>
+            {actions && <div className="mt-3">{actions}</div>}
           </div>
           <div>
             <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Score, {report.range.to.label}</p>

@@ -15,6 +15,7 @@ import { getOrganisationSettings } from "./organisation";
 import { getPeriodLocks } from "./period-locks";
 import { insertCreationRevisions, insertEntries, insertRevisions, lockMetricsForWriting, updateEntries, type NewRevision } from "./entry-bulk";
 import { isUniqueViolation } from "./prisma-errors";
+import { requestAlertCheck } from "../notifications/scheduler";
 
 export type RowProblemCode = "forbidden" | "not_found" | "invalid" | "unusual" | "conflict";
 
@@ -205,7 +206,7 @@ export async function writeEntries(actor: Actor, prepared: PreparedEntry[], { ap
   const author = apiKeyId === undefined ? { userId: actor.id, apiKeyId: null } : { userId: null, apiKeyId };
   const { periodGranularity } = await getOrganisationSettings();
   try {
-    return await db.$transaction(
+    const result = await db.$transaction(
       async (tx) => {
         await lockMetricsForWriting(tx, prepared.map((row) => row.metricId));
         const existing = await existingEntries(tx, prepared);
@@ -277,6 +278,9 @@ export async function writeEntries(actor: Actor, prepared: PreparedEntry[], { ap
       },
       { timeout: 120_000 },
     );
+    // Figures moved: alerts are judged again soon after the response, not only at the next tick.
+    if (result.saved > 0) requestAlertCheck();
+    return result;
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw new DomainError("conflict", "Someone else entered figures for these periods at the same moment. Reload and try again.");

@@ -3,7 +3,7 @@
 import { db } from "../db";
 import type { PeriodGranularity } from "../domain";
 import { getEntrySheet, type EntrySheetRow } from "../data/entry-sheet";
-import { formatPeriod, toPeriodKey } from "../periods";
+import { periodPhrase, toPeriodKey } from "../periods";
 import { appUrl } from "./mail";
 import { publish, type EventType, type PersonalMessage } from "./publish";
 
@@ -87,11 +87,6 @@ export async function enqueueReminders(period: Date, granularity: PeriodGranular
     ),
   );
   return { reminded: people };
-}
-
-/** "the week of 16 Nov 2026" or "November 2026", for sentences. */
-function periodPhrase(period: Date, granularity: PeriodGranularity): string {
-  return granularity === "WEEK" ? `the ${formatPeriod(period, granularity).replace(/^Week/, "week")}` : formatPeriod(period, granularity);
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -8,6 +8,7 @@ import { db } from "../db";
 import { getScheduleSettings } from "../data/organisation";
 import { pruneSessions } from "../data/sessions";
 import { isUniqueViolation } from "../data/prisma-errors";
+import { evaluateAlerts, type AlertEvaluation } from "./alerts";
 import { BATCH_SIZE, deliverBatch, type DeliveryCounts } from "./deliver";
 import { publishDigest } from "./digest";
 import { createMailer, mailSettingsFromEnv, type Mailer } from "./mail";
@@ -17,6 +18,8 @@ import { toPeriodKey } from "../periods";
 
 /** How often the worker looks for due jobs and messages. */
 export const TICK_MS = 15_000;
+/** How soon after requestAlertCheck() the worker in this process runs a pass (writes in the meantime share it). */
+export const WAKE_MS = 250;
 /** Batches delivered per tick at most, so one tick cannot run for ever behind a large backlog. */
 const BATCHES_PER_TICK = 20;
 
@@ -92,26 +95,33 @@ export async function runDueJobs(now = new Date()): Promise<ScheduledJobRun[]> {
   return ran;
 }
 
-export type WorkerPass = { jobs: ScheduledJobRun[] } & DeliveryCounts;
+export type WorkerPass = { jobs: ScheduledJobRun[]; alerts: AlertEvaluation | { failed: string } } & DeliveryCounts;
 
 /**
- * One pass of the worker: the scheduled jobs that are due, then the outbox, a batch at a time
- * until it holds nothing due (at most BATCHES_PER_TICK batches). Old session rows are pruned on
- * the way (one delete; lib/data/sessions.ts).
+ * One pass of the worker: the scheduled jobs that are due, the alerts (evaluateAlerts), then the
+ * outbox, a batch at a time until it holds nothing due (at most BATCHES_PER_TICK batches). An
+ * evaluation that fails is reported in the result and does not hold up delivery. Old session rows
+ * are pruned on the way (one delete; lib/data/sessions.ts).
  */
 export async function runWorkerOnce({ workerId, mailer, now }: { workerId: string; mailer: Mailer | null; now?: Date }): Promise<WorkerPass> {
   await pruneSessions(now);
   const jobs = await runDueJobs(now);
+  const alerts = await evaluateAlerts({ now }).catch((error: unknown) => ({ failed: error instanceof Error ? error.message : String(error) }));
   const total: DeliveryCounts = { claimed: 0, sent: 0, skipped: 0, failed: 0, retrying: 0 };
   for (let i = 0; i < BATCHES_PER_TICK; i++) {
     const counts = await deliverBatch({ workerId, mailer, now });
     for (const key of Object.keys(total) as (keyof DeliveryCounts)[]) total[key] += counts[key];
     if (counts.claimed < BATCH_SIZE) break;
   }
-  return { jobs, ...total };
+  return { jobs, alerts, ...total };
 }
 
-export type Worker = { id: string; stop(): Promise<void> };
+export type Worker = {
+  id: string;
+  /** Runs a pass within WAKE_MS (or right after the one under way) instead of at the next tick. */
+  wake(): void;
+  stop(): Promise<void>;
+};
 type Log = Pick<Console, "info" | "error">;
 
 const globalForWorker = globalThis as unknown as { touchlineWorker?: Worker };
@@ -126,15 +136,25 @@ export function startWorker({ log = console, tickMs = TICK_MS }: { log?: Log; ti
   const settings = mailSettingsFromEnv();
   const mailer = settings ? createMailer(settings) : null;
   let timer: NodeJS.Timeout | undefined;
+  let dueAt = 0;
+  let running = false;
+  let wokenWhileRunning = false;
   let stopped = false;
   let pass: Promise<void> = Promise.resolve();
   let lastError = "";
+  const schedule = (ms: number) => {
+    clearTimeout(timer);
+    dueAt = Date.now() + ms;
+    timer = setTimeout(tick, ms).unref();
+  };
 
   const tick = () => {
+    running = true;
     pass = runWorkerOnce({ workerId: id, mailer })
       .then((result) => {
         lastError = "";
-        if (result.jobs.length || result.claimed) log.info(`[notifications] ${JSON.stringify(result)}`);
+        const alerted = "failed" in result.alerts || result.alerts.triggered || result.alerts.recovered;
+        if (result.jobs.length || result.claimed || alerted) log.info(`[notifications] ${JSON.stringify(result)}`);
       })
       .catch((error: unknown) => {
         // The same error every tick (say, a database without the latest migration) is logged once.
@@ -143,14 +163,22 @@ export function startWorker({ log = console, tickMs = TICK_MS }: { log?: Log; ti
         lastError = message;
       })
       .finally(() => {
-        if (!stopped) timer = setTimeout(tick, tickMs).unref();
+        running = false;
+        if (!stopped) schedule(wokenWhileRunning ? WAKE_MS : tickMs);
+        wokenWhileRunning = false;
       });
   };
-  timer = setTimeout(tick, 0).unref();
+  schedule(0);
   log.info(`[notifications] worker ${id} started; ${mailer ? "sending email" : "no SMTP_URL: email is skipped"}`);
 
   const worker: Worker = {
     id,
+    wake() {
+      if (stopped) return;
+      if (running) wokenWhileRunning = true;
+      // A pass already due sooner is not put off: a stream of writes cannot postpone it for ever.
+      else if (dueAt - Date.now() > WAKE_MS) schedule(WAKE_MS);
+    },
     async stop() {
       stopped = true;
       clearTimeout(timer);
@@ -160,4 +188,13 @@ export function startWorker({ log = console, tickMs = TICK_MS }: { log?: Log; ti
     },
   };
   return (globalForWorker.touchlineWorker = worker);
+}
+
+/**
+ * After figures were written: has the worker in this process (if it runs one) evaluate alerts and
+ * deliver what they publish within WAKE_MS. Without a worker here (NOTIFICATIONS_WORKER=off) the
+ * worker process's next tick does it. Never throws.
+ */
+export function requestAlertCheck(): void {
+  globalForWorker.touchlineWorker?.wake();
 }

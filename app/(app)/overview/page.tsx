@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { OverviewDashboard } from "@/components/overview/overview-dashboard";
 import { requireUser } from "@/lib/auth/session";
+import { listFollowedJourneyIds } from "@/lib/data/follows";
 import { getOverview } from "@/lib/data/overview";
 import { canConfigureOrganisation, canViewOverview } from "@/lib/permissions";
 import { parseOverviewParams } from "@/lib/validation/overview";
@@ -16,8 +17,8 @@ export default async function OverviewPage({ searchParams }: Props) {
   if (!canViewOverview(user)) forbidden();
   const raw = await searchParams;
   const { params, problems } = parseOverviewParams(raw);
-  const overview = await getOverview(params, problems);
+  const [overview, followed] = await Promise.all([getOverview(params, problems), listFollowedJourneyIds(user)]);
   // Repeated parameters kept: the browser's first fetch must ask what this render answered (and its notices).
   const search = new URLSearchParams(Object.entries(raw).flatMap(([k, v]) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => [k, x])))).toString();
-  return <OverviewDashboard initial={overview} initialSearch={search} canSetUp={canConfigureOrganisation(user)} />;
+  return <OverviewDashboard initial={overview} initialSearch={search} canSetUp={canConfigureOrganisation(user)} followedJourneyIds={followed} />;
 }

@@ -1,16 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
+import { FollowControl } from "@/components/follow/follow-button";
 import { RangePicker } from "@/components/report/range-picker";
 import { ReportActions } from "@/components/report/report-actions";
 import { ReportView } from "@/components/report/report-view";
 import { ShareLinks } from "@/components/report/share-links";
 import { requireUser } from "@/lib/auth/session";
+import { isFollowingTouchpoint } from "@/lib/data/follows";
 import { listShareLinks } from "@/lib/data/share-links";
 import { getTouchpointReport } from "@/lib/data/touchpoint-report";
 import { canRecordChange, canShareReport, canViewHistory, canViewTouchpoint } from "@/lib/permissions";
 import { parseIdParam } from "@/lib/validation/fields";
 import { parseReportRange } from "@/lib/validation/report";
+import { setTouchpointFollowingAction } from "./actions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -32,7 +35,7 @@ export default async function TouchpointPage(props: Props) {
   if (!id || !report) notFound();
   const { touchpoint } = report;
   const mayShare = canShareReport(user, touchpoint.department.id);
-  const links = mayShare ? await listShareLinks(user, touchpoint.id) : [];
+  const [links, following] = await Promise.all([mayShare ? listShareLinks(user, touchpoint.id) : [], isFollowingTouchpoint(user, touchpoint.id)]);
   const mayReadHistory = canViewHistory(user, touchpoint.department.id);
   const query = `from=${report.range.from.key}&to=${report.range.to.key}`;
 
@@ -59,6 +62,15 @@ export default async function TouchpointPage(props: Props) {
         report={report}
         historyHref={(i) => (mayReadHistory ? `/metrics/${report.metrics[i]!.id}/history` : null)}
         changeLinks={{ all: `/changes?touchpoint=${touchpoint.id}`, record: canRecordChange(user, touchpoint.department.id) ? `/changes/new?touchpoint=${touchpoint.id}` : null }}
+        actions={
+          <FollowControl
+            what="touchpoint"
+            name={touchpoint.name}
+            following={following}
+            action={setTouchpointFollowingAction}
+            subject={{ touchpointId: touchpoint.id }}
+          />
+        }
       />
       {mayShare && <ShareLinks touchpointId={touchpoint.id} granularity={report.granularity} touchpointName={touchpoint.name} range={report.range} links={links} />}
     </div>
