@@ -49,7 +49,12 @@ export const authOptions: NextAuthOptions = {
           return null;
         }
         await signInSucceeded(email, address);
-        const sessionId = await startSession(found.id, { userAgent: headers.get("user-agent"), address: address === "unknown" ? null : address });
+        const sessionId = await startSession(found.id, found.passwordHash, { userAgent: headers.get("user-agent"), address: address === "unknown" ? null : address });
+        if (sessionId === null) {
+          // The password was changed or the account deactivated while this one was being checked.
+          logSecurityEvent("sign_in_failed", { address, userId: found.id, email: found.email, reason: "password changed or account deactivated during sign-in" });
+          return null;
+        }
         return { id: String(found.id), name: found.name, email: found.email, sessionId };
       },
     }),

@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { DEFAULT_SESSION_LIMITS, isDueForTouch, PRUNE_AFTER_DAYS, sessionExpiry, TOUCH_EVERY_MS, type SessionLimits } from "../auth/session-lifetime";
 import { describeDevice } from "../auth/session-device";
-import { db, type Tx } from "../db";
+import { databaseProvider, db, type Tx } from "../db";
 import { conflict, forbidden, invalid, notFound } from "../errors";
 import { canConfigureOrganisation, type Actor } from "../permissions";
 import { newSecret } from "../secrets";
@@ -39,12 +39,31 @@ const MAX_USER_AGENT = 512;
  * Registers a sign-in: a new row with a random id (256 bits) for the JWT to carry. `userAgent` and
  * `address` are what the request said (shown on the account page only).
  */
-export async function startSession(userId: number, client: { userAgent?: string | null; address?: string | null }, now = new Date()): Promise<string> {
+export async function startSession(userId: number, verifiedPasswordHash: string, client: { userAgent?: string | null; address?: string | null }, now = new Date()): Promise<string | null> {
   const id = newSecret(32);
-  await db.userSession.create({
-    data: { id, userId, createdAt: now, lastSeenAt: now, userAgent: client.userAgent?.slice(0, MAX_USER_AGENT) || null, address: client.address || null },
+  // A password change, reset or deactivation may commit while the password was being checked (bcrypt
+  // takes a while): it ends the sessions that exist then, so a session made after it would live on.
+  // So the person is read again here, their row locked against such a change (endSessionsOf locks it
+  // too), and the session is made only if the password checked is still theirs and they are active.
+  return db.$transaction(async (tx) => {
+    await lockUser(tx, userId, "share");
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { active: true, passwordHash: true } });
+    if (!user?.active || user.passwordHash !== verifiedPasswordHash) return null;
+    await tx.userSession.create({
+      data: { id, userId, createdAt: now, lastSeenAt: now, userAgent: client.userAgent?.slice(0, MAX_USER_AGENT) || null, address: client.address || null },
+    });
+    return id;
   });
-  return id;
+}
+
+/**
+ * On PostgreSQL, locks a person's row for the rest of the transaction: "share" to start a session,
+ * "update" to end them, so the two take turns. (SQLite runs write transactions one at a time.)
+ */
+async function lockUser(tx: Tx, userId: number, mode: "share" | "update"): Promise<void> {
+  if (databaseProvider !== "postgresql") return;
+  if (mode === "share") await tx.$queryRaw`SELECT "id" FROM "User" WHERE "id" = ${userId} FOR SHARE`;
+  else await tx.$queryRaw`SELECT "id" FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
 }
 
 /** The organisation's lifetimes; the defaults before first-run set-up. */
@@ -91,6 +110,8 @@ export async function endSession(sessionId: string, reason: EndedReason, now = n
  * that ends them: deactivation, password change or reset, role change). Returns how many ended.
  */
 export async function endSessionsOf(tx: Tx, userId: number, reason: EndedReason, now: Date, exceptId?: string): Promise<number> {
+  // After any session being started for them has been made (startSession), or before it reads them.
+  await lockUser(tx, userId, "update");
   const ended = await tx.userSession.updateMany({ where: { userId, endedAt: null, ...(exceptId ? { id: { not: exceptId } } : {}) }, data: { endedAt: now, endedReason: reason } });
   return ended.count;
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { verifyPassword } from "../../lib/auth/password";
 import { changeOwnPassword } from "../../lib/data/account";
-import { resolveSession, startSession } from "../../lib/data/sessions";
+import { resolveSession } from "../../lib/data/sessions";
 import { db } from "../../lib/db";
 import { changePasswordSchema } from "../../lib/validation/auth";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-organisation";
-import { actorFor, refusal } from "./helpers";
+import { actorFor, refusal, sessionFor } from "./helpers";
 
 const NEW_PASSWORD = "seven green bottles";
 const change = (currentPassword: string, password = NEW_PASSWORD) => changePasswordSchema.parse({ currentPassword, password, confirmPassword: password });
@@ -13,8 +13,8 @@ const change = (currentPassword: string, password = NEW_PASSWORD) => changePassw
 describe("changing one's own password", () => {
   it("needs the current password, then ends every other session of the person", async () => {
     const fran = await actorFor("foh@touchline.demo");
-    const here = await startSession(fran.id, { userAgent: "this browser" });
-    const elsewhere = await startSession(fran.id, { userAgent: "another device" });
+    const here = await sessionFor(fran.id, { userAgent: "this browser" });
+    const elsewhere = await sessionFor(fran.id, { userAgent: "another device" });
     expect(await refusal(changeOwnPassword(fran, change("not my password"), "192.0.2.10"))).toMatchObject({ code: "invalid", fields: { currentPassword: "That is not your current password" } });
     expect(await verifyPassword(DEMO_PASSWORD, (await db.user.findUniqueOrThrow({ where: { id: fran.id } })).passwordHash)).toBe(true);
 

@@ -46,3 +46,12 @@ export function rolledUp(figures: readonly { value: number; sampleSize: number |
   const weight = (f: { sampleSize: number | null }) => (f.sampleSize !== null && f.sampleSize > 0 ? f.sampleSize : meanSize);
   return figures.reduce((sum, f) => sum + weight(f) * f.value, 0) / figures.reduce((sum, f) => sum + weight(f), 0);
 }
+
+/** A new session for a person, as signing in with their current password makes one (lib/data/sessions.ts startSession). */
+export async function sessionFor(userId: number, client: { userAgent?: string | null; address?: string | null } = {}, now?: Date): Promise<string> {
+  const { startSession } = await import("../../lib/data/sessions");
+  const { passwordHash } = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
+  const id = await startSession(userId, passwordHash, client, now);
+  if (id === null) throw new Error(`No session for user ${userId}: inactive`);
+  return id;
+}

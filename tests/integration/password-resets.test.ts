@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { createPasswordReset, lookUpPasswordReset, resetPassword } from "../../lib/data/password-resets";
 import { setPersonActive, updatePersonDetails } from "../../lib/data/people";
-import { resolveSession, startSession } from "../../lib/data/sessions";
+import { resolveSession } from "../../lib/data/sessions";
 import { getActiveUser } from "../../lib/data/users";
 import { db } from "../../lib/db";
 import { resetPasswordSchema } from "../../lib/validation/auth";
 import { personDetailsSchema } from "../../lib/validation/people";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-organisation";
-import { actorFor, authorize, refusal } from "./helpers";
+import { actorFor, authorize, refusal, sessionFor } from "./helpers";
 
 const NEW_PASSWORD = "blue door on the left";
 const reset = (token: string, password = NEW_PASSWORD, now?: Date) => resetPassword(resetPasswordSchema.parse({ token, password, confirmPassword: password }), now);
@@ -22,7 +22,7 @@ describe("password reset links", () => {
     const { token, email } = await createPasswordReset(admin, { id: maya.id });
     expect(email).toBe("marketing@touchline.demo");
     expect(await lookUpPasswordReset(token)).toMatchObject({ status: "valid", name: "Maya Brooks" });
-    const earlier = await startSession(maya.id, { userAgent: "a device she forgot about" });
+    const earlier = await sessionFor(maya.id, { userAgent: "a device she forgot about" });
     await reset(token);
     expect(await authorize({ email: maya.email, password: NEW_PASSWORD })).toMatchObject({ name: "Maya Brooks" });
     expect(await authorize({ email: maya.email, password: DEMO_PASSWORD })).toBeNull();

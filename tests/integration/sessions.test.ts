@@ -9,7 +9,7 @@ import { db } from "../../lib/db";
 import { changePasswordSchema, resetPasswordSchema } from "../../lib/validation/auth";
 import { sessionSettingsSchema } from "../../lib/validation/sessions";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-organisation";
-import { actorFor, authorize, refusal } from "./helpers";
+import { actorFor, authorize, refusal, sessionFor } from "./helpers";
 
 const PEER_TOKEN = "integration-test-peer-token";
 process.env.TOUCHLINE_PEER_TOKEN = PEER_TOKEN;
@@ -91,6 +91,32 @@ describe("the session registry", () => {
     expect(await endedReason(a)).toBe("password reset");
   });
 
+  it("a sign-in whose password check overlaps a password reset or a deactivation leaves no live session", async () => {
+    const admin = await actorFor("admin@touchline.demo");
+    const viv = await actorFor("viewer@touchline.demo");
+    // Checked against the password as it was read; by the time the session is made it has changed.
+    const { passwordHash: before } = await db.user.findUniqueOrThrow({ where: { id: viv.id }, select: { passwordHash: true } });
+    const { token } = await createPasswordReset(admin, { id: viv.id });
+    await resetPassword(resetPasswordSchema.parse({ token, password: "the new long password", confirmPassword: "the new long password" }));
+    expect(await startSession(viv.id, before, {})).toBeNull();
+    const { passwordHash: now } = await db.user.findUniqueOrThrow({ where: { id: viv.id }, select: { passwordHash: true } });
+    await setPersonActive(admin, { id: viv.id }, false);
+    expect(await startSession(viv.id, now, {})).toBeNull();
+    await setPersonActive(admin, { id: viv.id }, true);
+
+    // Racing for real: sign-ins with the password a reset is replacing, at the same moment.
+    for (let round = 0; round < 3; round++) {
+      const password = `the new long password ${round}`;
+      const { token: next } = await createPasswordReset(admin, { id: viv.id });
+      const current = round === 0 ? "the new long password" : `the new long password ${round - 1}`;
+      await Promise.allSettled([
+        ...Array.from({ length: 4 }, () => authorize({ email: viv.email, password: current }, { headers: { "x-touchline-peer": `${PEER_TOKEN} 192.0.2.${60 + round}` } })),
+        resetPassword(resetPasswordSchema.parse({ token: next, password, confirmPassword: password })),
+      ]);
+      expect(await db.userSession.count({ where: { userId: viv.id, endedAt: null } }), `round ${round}`).toBe(0);
+    }
+  });
+
   it("a role change ends every session; a change of departments alone does not", async () => {
     const admin = await actorFor("admin@touchline.demo");
     const ravi = await actorFor("reservations@touchline.demo");
@@ -110,7 +136,7 @@ describe("lifetimes (with the clock passed in)", () => {
   it("ends a session left idle for the idle limit, dated when it ran out", async () => {
     const maya = await actorFor("marketing@touchline.demo");
     const t0 = new Date("2026-05-04T09:00:00Z");
-    const id = await startSession(maya.id, { userAgent: CHROME }, t0);
+    const id = await sessionFor(maya.id, { userAgent: CHROME }, t0);
     // The defaults: 8 hours idle. Each request within it moves the last-seen time on.
     expect(await resolveSession(id, { now: minutes(t0, 479) })).not.toBeNull();
     expect(await resolveSession(id, { now: minutes(t0, 479 + 479) })).not.toBeNull();
@@ -127,12 +153,12 @@ describe("lifetimes (with the clock passed in)", () => {
     await updateSessionSettings(admin, sessionSettingsSchema.parse({ sessionIdleMinutes: "30", sessionMaxHours: "3" }));
     try {
       const t0 = new Date("2026-05-04T09:00:00Z");
-      const id = await startSession(dana.id, {}, t0);
+      const id = await sessionFor(dana.id, {}, t0);
       for (let m = 20; m < 180; m += 20) expect(await resolveSession(id, { now: minutes(t0, m) }), `after ${m} minutes`).not.toBeNull();
       expect(await resolveSession(id, { now: minutes(t0, 180) })).toBeNull();
       expect(await db.userSession.findUniqueOrThrow({ where: { id } })).toMatchObject({ endedReason: "reached its absolute lifetime", endedAt: minutes(t0, 180) });
       // The 30-minute idle limit holds too.
-      const idle = await startSession(dana.id, {}, t0);
+      const idle = await sessionFor(dana.id, {}, t0);
       expect(await resolveSession(idle, { now: minutes(t0, 30) })).toBeNull();
       const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "organisation.sessions.update" }, orderBy: { id: "desc" } });
       expect(JSON.parse(audit.after!)).toEqual({ sessionIdleMinutes: 30, sessionMaxHours: 3 });
@@ -144,7 +170,7 @@ describe("lifetimes (with the clock passed in)", () => {
   it("does not let GET /api/auth/session renew a session past its absolute lifetime", async () => {
     const vic = await actorFor("viewer@touchline.demo");
     const eightDaysAgo = new Date(Date.now() - 8 * 86_400_000);
-    const id = await startSession(vic.id, {}, eightDaysAgo);
+    const id = await sessionFor(vic.id, {}, eightDaysAgo);
     // Seen a minute ago: only the 7-day absolute limit can end it.
     await db.userSession.update({ where: { id }, data: { lastSeenAt: new Date(Date.now() - 60_000) } });
     await expect(renew({ userId: vic.id, sessionId: id })).rejects.toThrow();
@@ -162,7 +188,7 @@ describe("under parallel requests", () => {
   it("50 requests on one session at once all resolve and write the last-seen time once", async () => {
     const femi = await actorFor("facilities@touchline.demo");
     const t0 = new Date("2026-05-04T09:00:00Z");
-    const id = await startSession(femi.id, {}, t0);
+    const id = await sessionFor(femi.id, {}, t0);
     const later = minutes(t0, 5);
     const results = await Promise.all(Array.from({ length: 50 }, (_, i) => resolveSession(id, { now: new Date(later.getTime() + i) })));
     expect(results.every((r) => r?.id === femi.id)).toBe(true);
@@ -231,12 +257,12 @@ describe("pruning", () => {
     const vic = await actorFor("viewer@touchline.demo");
     const now = new Date("2026-06-01T12:00:00Z");
     const day = (n: number) => new Date(now.getTime() - n * 86_400_000);
-    const endedLongAgo = await startSession(vic.id, {}, day(40));
+    const endedLongAgo = await sessionFor(vic.id, {}, day(40));
     await db.userSession.update({ where: { id: endedLongAgo }, data: { lastSeenAt: day(35), endedAt: day(31), endedReason: "signed out" } });
-    const endedRecently = await startSession(vic.id, {}, day(40));
+    const endedRecently = await sessionFor(vic.id, {}, day(40));
     await db.userSession.update({ where: { id: endedRecently }, data: { lastSeenAt: day(29), endedAt: day(29), endedReason: "signed out" } });
-    const forgotten = await startSession(vic.id, {}, day(32));
-    const live = await startSession(vic.id, {}, day(1));
+    const forgotten = await sessionFor(vic.id, {}, day(32));
+    const live = await sessionFor(vic.id, {}, day(1));
     await pruneSessions(now);
     const left = (await db.userSession.findMany({ where: { id: { in: [endedLongAgo, endedRecently, forgotten, live] } }, select: { id: true } })).map((r) => r.id);
     expect(left.sort()).toEqual([endedRecently, live].sort());
