@@ -21,6 +21,13 @@ const nextConfig = {
         ],
       },
       {
+        // Pages get a per-response policy with a nonce (proxy.ts). What the proxy does not see —
+        // route handlers' answers (JSON, CSV, next-auth's sign-out and error pages, a 404 under
+        // /api/) and the icons — gets one that runs no script at all.
+        source: "/(api/.*|favicon.ico|icon.svg)",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'" }],
+      },
+      {
         // Public share links: never cached by anyone, never indexed, and the token never sent on
         // as a Referer.
         source: "/r/:path*",

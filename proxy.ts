@@ -58,7 +58,13 @@ export default async function proxy(request: NextRequestWithAuth, event: NextFet
       logSecurityEvent("rate_limited", { address, path, waitSeconds: wait });
       return new NextResponse(TOO_MANY(wait), {
         status: 429,
-        headers: { "Content-Type": "text/html; charset=utf-8", "Retry-After": String(wait), "Cache-Control": "no-store" },
+        headers: {
+          "Content-Type": "text/html; charset=utf-8",
+          "Retry-After": String(wait),
+          "Cache-Control": "no-store",
+          // A static page with no script: nothing may run on it.
+          "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'",
+        },
       });
     }
     if (isOneClickUnsubscribe(request, path)) return withPolicy(request, new URL(`${path}/one-click`, request.url));

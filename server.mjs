@@ -31,12 +31,14 @@ const handle = app.getRequestHandler();
 createServer((req, res) => {
   req.headers["x-touchline-peer"] = `${token} ${req.socket.remoteAddress ?? ""}`;
   if (hsts) res.setHeader("Strict-Transport-Security", hsts);
-  // A server action call whose declared body is over the limit: refused before it is read.
-  if (req.method === "POST" && req.headers["next-action"] && Number(req.headers["content-length"]) > actionBodyLimit) {
+  // A post to a page is a server action call (with JavaScript, a Next-Action header; without, a
+  // form with its id): one whose declared body is over the limit is refused before it is read.
+  // Route handlers under /api/ set their own limits.
+  if (req.method === "POST" && !req.url?.startsWith("/api/") && Number(req.headers["content-length"]) > actionBodyLimit) {
     // Exactly "text/plain": Next.js then shows the text as the action's error (lib/call-action.ts).
     res.writeHead(413, { "Content-Type": "text/plain", Connection: "close" });
-    res.end(`Request too large: a form may send at most ${actionBodyLimit / 1024 / 1024} MB.\n`);
-    req.destroy();
+    // Closed once the answer is out, so a client still sending gets to read it first.
+    res.end(`Request too large: a form may send at most ${actionBodyLimit / 1024 / 1024} MB.\n`, () => req.destroy());
     return;
   }
   void handle(req, res);

@@ -61,3 +61,17 @@ test("signed-in pages run under the CSP without a single violation", async ({ pa
   expect(await violations(page)).toEqual([]);
   expect(consoleErrors).toEqual([]);
 });
+
+test("answers the app does not render with a nonce still carry a policy that runs no script", async ({ request }) => {
+  for (const path of ["/api/no-such-route", "/api/auth/signout", "/favicon.ico"]) {
+    const response = await request.get(path);
+    expect(response.headers()["content-security-policy"], path).toContain("default-src 'none'");
+  }
+});
+
+test("the sign-in endpoint refuses a body over 16 KB before next-auth reads it, and a page post over 1 MB without JavaScript gets 413 too", async ({ request }) => {
+  const auth = await request.post("/api/auth/callback/credentials", { headers: { "Content-Type": "application/x-www-form-urlencoded" }, data: `email=a%40b.c&password=${"x".repeat(20_000)}` });
+  expect(auth.status()).toBe(413);
+  const form = await request.post("/account", { multipart: { "$ACTION_ID_7f00000000000000000000000000000000000000aa": "", big: "x".repeat(1024 * 1024 + 10) } });
+  expect(form.status()).toBe(413);
+});

@@ -38,4 +38,13 @@ describe("the security log", () => {
     expect(lines).toEqual([]);
     expect(createSecurityLogger(undefined, {}).level).toBe("info");
   });
+
+  it("cuts bearer tokens out of paths: share, invitation, reset and unsubscribe links", () => {
+    const { log, lines } = capture();
+    for (const path of ["/reset/uBlZxkVC7hHuo9Vip3d77sc4pY55wHKvg6r3U8lfR-I", "/r/abc/csv", "/invite/xyz", "/unsubscribe/4.alert.sig", "/overview"]) {
+      logSecurityEvent("rate_limited", { address: "198.51.100.1", path }, log);
+    }
+    expect(lines.map((l) => l.path)).toEqual(["/reset/[token]", "/r/[token]/csv", "/invite/[token]", "/unsubscribe/[token]", "/overview"]);
+    expect(JSON.stringify(lines)).not.toContain("uBlZ");
+  });
 });

@@ -45,9 +45,16 @@ export function createSecurityLogger(destination?: DestinationStream, env: Recor
 const globalForLog = globalThis as unknown as { touchlineSecurityLog?: Logger };
 const logger = (globalForLog.touchlineSecurityLog ??= createSecurityLogger());
 
-/** Writes one security event (warn level: each is something an operator may want to alert on). */
+/**
+ * A path with its bearer token cut out: "/reset/uBlZ…" → "/reset/[token]". Share links, invitations,
+ * reset and unsubscribe links carry their secret in the path, and a log reader must not be able to
+ * use one.
+ */
+export const redactPath = (path: string) => path.replace(/^\/(r|invite|reset|unsubscribe)\/[^/?#]+/, "/$1/[token]");
+
+/** Writes one security event (warn level: each is something an operator may want to alert on). Paths lose their tokens. */
 export function logSecurityEvent(event: SecurityEvent, fields: SecurityFields, log: Logger = logger): void {
-  log.warn({ event, ...fields });
+  log.warn({ event, ...fields, ...(fields.path === undefined ? {} : { path: redactPath(fields.path) }) });
 }
 
 /** The hash logged for a typed email: enough to see one address tried 500 times, not to read it. */
