@@ -28,6 +28,16 @@ describe("refusedAddress", () => {
     expect(refusedAddress("::ffff:127.0.0.1", CLOSED)).toMatch(/^127\.0\.0\.1 is a loopback address/);
     expect(refusedAddress("::ffff:8.8.8.8", CLOSED)).toBeNull();
     expect(refusedAddress("64:ff9b::8.8.8.8", CLOSED)).toBeNull();
+    // IPv4-compatible (deprecated), as the URL parser writes [::169.254.169.254].
+    expect(refusedAddress(new URL("http://[::169.254.169.254]/").hostname.slice(1, -1), OPEN)).toBe("::a9fe:a9fe carries 169.254.169.254 is a link-local address, where cloud metadata services answer");
+    expect(refusedAddress("::7f00:1", CLOSED)).toMatch(/carries 127\.0\.0\.1 is a loopback address/);
+  });
+
+  it("refuses reserved, discard-only, Teredo and site-local addresses", () => {
+    expect(refusedAddress("240.0.0.1", OPEN)).toBe("240.0.0.1 is a reserved address");
+    expect(refusedAddress("100::1", OPEN)).toBe("100::1 is a discard-only address");
+    expect(refusedAddress("2001:0:4136:e378:8000:63bf:3fff:fdd2", OPEN)).toMatch(/Teredo/);
+    expect(refusedAddress("fec0::1", OPEN)).toBe("fec0::1 is a site-local address");
   });
 
   it("allows loopback and private networks unless the policy closes them", () => {

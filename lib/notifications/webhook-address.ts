@@ -29,6 +29,10 @@ const ALWAYS_REFUSED: Record<string, string> = {
   broadcast: "the broadcast address",
   multicast: "a multicast address",
   linkLocal: "a link-local address, where cloud metadata services answer",
+  reserved: "a reserved address",
+  discard: "a discard-only address",
+  teredo: "a Teredo tunnel address, which can lead anywhere",
+  deprecatedSiteLocal: "a site-local address",
 };
 const PRIVATE: Record<string, string> = {
   loopback: "a loopback address",
@@ -37,10 +41,14 @@ const PRIVATE: Record<string, string> = {
   carrierGradeNat: "a carrier-grade NAT address",
 };
 
-/** The IPv4 address inside an IPv6 one that carries one (NAT64 64:ff9b::/96, IPv4-translated, 6to4), or null. */
+/**
+ * The IPv4 address inside an IPv6 one that carries one (NAT64 64:ff9b::/96, IPv4-translated, 6to4,
+ * and the deprecated IPv4-compatible ::a.b.c.d, which the URL parser writes as ::a9fe:a9fe), or null.
+ */
 function embeddedIPv4(address: ipaddr.IPv6): ipaddr.IPv4 | null {
-  const [, p1, p2, , , , p6, p7] = address.parts as [number, number, number, number, number, number, number, number];
+  const [p0, p1, p2, p3, p4, p5, p6, p7] = address.parts as [number, number, number, number, number, number, number, number];
   const v4 = (high: number, low: number) => new ipaddr.IPv4([high >> 8, high & 0xff, low >> 8, low & 0xff]);
+  if (p0 === 0 && p1 === 0 && p2 === 0 && p3 === 0 && p4 === 0 && p5 === 0 && p6 !== 0) return v4(p6, p7);
   switch (address.range()) {
     case "rfc6052":
     case "rfc6145":
