@@ -14,6 +14,10 @@ loadEnvConfig(path.resolve(import.meta.dirname, ".."));
 const { values } = parseArgs({ options: { once: { type: "boolean", default: false }, remind: { type: "string" }, digest: { type: "string" } } });
 
 async function main() {
+  // The app's own server knows its address; a worker on its own only knows what it is told.
+  if (!process.env.NEXTAUTH_URL?.trim()) {
+    console.warn(`[notifications] NEXTAUTH_URL is not set: links in emails will point at http://localhost:${process.env.PORT ?? 3000}. Set it to the address people open Touchline at.`);
+  }
   // After the environment is loaded: lib/db reads DATABASE_URL when first imported.
   const { getScheduleSettings } = await import("../lib/data/organisation");
   const { isEnterablePeriod, parsePeriodKey } = await import("../lib/periods");

@@ -69,7 +69,7 @@ export function NotificationBell() {
           role="dialog"
           aria-labelledby={`${panelId}-title`}
           tabIndex={-1}
-          className="absolute right-0 z-20 mt-2 w-[min(24rem,calc(100vw-2rem))] rounded-lg border border-slate-200 bg-white shadow-lg focus:outline-none"
+          className="z-20 rounded-lg max-sm:fixed max-sm:inset-x-4 max-sm:top-20 sm:absolute sm:right-0 sm:mt-2 sm:w-96 border border-slate-200 bg-white shadow-lg focus:outline-none"
         >
           <div className="flex items-center justify-between border-b border-slate-200 px-4 py-2">
             <h2 id={`${panelId}-title`} className="text-sm font-semibold text-slate-900">

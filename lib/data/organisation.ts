@@ -5,6 +5,7 @@ import { canConfigureOrganisation, type Actor } from "../permissions";
 import type { OrganisationSettingsInput } from "../validation/organisation";
 import type { ScheduleSettingsInput } from "../validation/schedule";
 import { localDay } from "../notifications/schedule";
+import { skipOccurrencesDueAt } from "../notifications/scheduler";
 import { recordAudit } from "./audit";
 
 export type OrganisationSettings = {
@@ -61,13 +62,17 @@ export async function organisationToday(now = new Date()): Promise<Date> {
  * Saves when notifications go out (validated by scheduleSettingsSchema), audited as
  * "organisation.schedule.update". The worker reads them on its next tick.
  */
-export async function updateScheduleSettings(actor: Actor, input: ScheduleSettingsInput): Promise<ScheduleSettingsInput> {
+export async function updateScheduleSettings(actor: Actor, input: ScheduleSettingsInput, now = new Date()): Promise<ScheduleSettingsInput> {
   if (!canConfigureOrganisation(actor)) throw forbidden("Only admins can change when notifications go out.");
   const select = { timeZone: true, reminderSchedule: true, reminderNudgeHours: true, digestSchedule: true, shortfallAlertPoints: true } as const;
   return db.$transaction(async (tx) => {
-    const before = await tx.organisation.findUnique({ where: { id: 1 }, select });
-    if (!before) throw invalid("Set up the organisation first.");
-    const after = await tx.organisation.update({ where: { id: 1 }, data: input, select });
+    const old = await tx.organisation.findUnique({ where: { id: 1 }, select: { ...select, periodGranularity: true } });
+    if (!old) throw invalid("Set up the organisation first.");
+    const updated = await tx.organisation.update({ where: { id: 1 }, data: input, select: { ...select, periodGranularity: true } });
+    // What the new schedule would have sent earlier today is not sent now: it applies from the next occurrence.
+    await skipOccurrencesDueAt(tx, old, updated, now);
+    const withoutPeriod = ({ periodGranularity, ...rest }: typeof old) => (void periodGranularity, rest);
+    const [before, after] = [withoutPeriod(old), withoutPeriod(updated)];
     await recordAudit(tx, actor, { action: "organisation.schedule.update", entity: "Organisation", entityId: 1, before, after });
     return after;
   });

@@ -4,7 +4,8 @@
 // which to use when. Every job and every message is keyed, so several workers are safe.
 import { randomUUID } from "node:crypto";
 import os from "node:os";
-import { db } from "../db";
+import { db, type Tx } from "../db";
+import { text, time } from "../data/sql-params";
 import { getScheduleSettings } from "../data/organisation";
 import { pruneSessions } from "../data/sessions";
 import { isUniqueViolation } from "../data/prisma-errors";
@@ -68,6 +69,33 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
     run: (period, s, now) => publishDigest(period, s.periodGranularity, now),
   },
 ];
+
+/** A job's due occurrence under `settings`, or null (none due, or a schedule croner cannot read). */
+function occurrenceUnder(job: ScheduledJob, settings: Settings, now: Date): Date | null {
+  try {
+    return job.occurrence(settings, now);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Records as done, in `tx`, each job's occurrence that the new settings make due at `now` though
+ * the old ones did not: a change of settings (a new time zone, an earlier hour, a shorter nudge)
+ * applies from the next occurrence, instead of sending at once what the new schedule would have
+ * sent earlier today. An occurrence due under both (saved at 10:00:05, before the worker's tick
+ * ran the 10:00 reminders) still runs. Returns the jobs it marked.
+ */
+export async function skipOccurrencesDueAt(tx: Tx, before: Settings, after: Settings, now: Date): Promise<string[]> {
+  const marked: string[] = [];
+  for (const job of SCHEDULED_JOBS) {
+    const occurrence = occurrenceUnder(job, after, now);
+    if (!occurrence || occurrence.getTime() === occurrenceUnder(job, before, now)?.getTime()) continue;
+    const inserted = await tx.$executeRaw`INSERT INTO "ScheduledRun" ("job", "occurrence", "finishedAt") VALUES (${text(job.name)}, ${time(occurrence)}, ${time(now)}) ON CONFLICT ("job", "occurrence") DO NOTHING`;
+    if (inserted) marked.push(job.name);
+  }
+  return marked;
+}
 
 /**
  * Runs each scheduled job whose latest occurrence is due and has not run to the end yet (a

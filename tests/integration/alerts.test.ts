@@ -427,11 +427,10 @@ describe("the worker", () => {
       await enter("Food", FOOD_LOW);
       const hook = `webhook:alert:below_warning:touchpoint:${food.id}:1:${endpointId}`;
       while (!(await db.outboxMessage.count({ where: { idempotencyKey: hook } }))) {
-        expect(performance.now() - started).toBeLessThan(5_000);
+        // The worker's tick is an hour here: only the save's wake-up can publish it.
+        expect(performance.now() - started).toBeLessThan(20_000);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
-      // WAKE_MS (250 ms) and one evaluation, far inside the 15 s tick; the bound leaves room for a busy machine.
-      expect(performance.now() - started).toBeLessThan(3_000);
       expect(await db.notification.count({ where: { userId: kitchen.id, idempotencyKey: { startsWith: `alert:below_warning:touchpoint:${food.id}:` } } })).toBe(1);
     } finally {
       await worker.stop();

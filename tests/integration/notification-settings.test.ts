@@ -41,3 +41,30 @@ describe("reminder schedule settings", () => {
     expect(await db.notification.findMany({ select: { idempotencyKey: true } })).toEqual([{ idempotencyKey: expect.stringMatching(/^reminder:2026-11-16:\d+$/) }]);
   });
 });
+
+describe("changing when notifications go out", () => {
+  it("applies from the next occurrence: what the new schedule would have sent earlier today is not sent now", async () => {
+    const admin = await actorFor("admin@touchline.demo");
+    await db.metricEntry.deleteMany({ where: { periodStart: new Date("2026-11-16T00:00:00Z"), metric: { touchpoint: { department: { slug: "kitchen" } } } } });
+    // Monday 23 Nov, 09:00 UTC: nothing is due yet under these settings (reminders at 10:00, the digest on Fridays).
+    const now = new Date("2026-11-23T09:00:00Z");
+    const base = { timeZone: "UTC", reminderSchedule: "0 10 * * 1", reminderNudgeHours: 24, digestSchedule: "0 8 * * 5", shortfallAlertPoints: 5 };
+    await db.organisation.update({ where: { id: 1 }, data: base });
+    const notifications = await db.notification.count();
+    // Moving the reminders to 08:30 makes today's 08:30 occurrence due at once; it is skipped, not sent.
+    await updateScheduleSettings(admin, { ...base, reminderSchedule: "30 8 * * 1" }, now);
+    expect(await runDueJobs(new Date(now.getTime() + 30_000))).toEqual([]);
+    expect(await db.notification.count()).toBe(notifications);
+  });
+
+  it("still runs an occurrence that was due before the change (saved a few seconds after 10:00, before the worker's tick)", async () => {
+    const admin = await actorFor("admin@touchline.demo");
+    await db.metricEntry.deleteMany({ where: { periodStart: new Date("2026-11-16T00:00:00Z"), metric: { touchpoint: { department: { slug: "bar" } } } } });
+    const base = { timeZone: "UTC", reminderSchedule: "0 10 * * 1", reminderNudgeHours: 24, digestSchedule: "0 8 * * 5", shortfallAlertPoints: 5 };
+    await db.organisation.update({ where: { id: 1 }, data: base });
+    const now = new Date("2026-11-23T10:00:05Z");
+    await updateScheduleSettings(admin, { ...base, shortfallAlertPoints: 4 }, now);
+    const run = await runDueJobs(new Date("2026-11-23T10:00:20Z"));
+    expect(run.map((r) => r.job)).toEqual(["reminders"]);
+  });
+});
