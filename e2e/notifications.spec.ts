@@ -94,3 +94,13 @@ test("an admin sees in the outbox why reminder emails were not sent", async ({ p
   await expect(page.getByTestId("outbox-row").first()).toBeVisible();
   await expect(page.getByRole("button", { name: /^Send again/ })).toHaveCount(0);
 });
+
+test("on a phone the bell's list opens inside the screen", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signInAs(page, USERS.kitchenHead.email);
+  await page.goto("/overview");
+  await page.getByRole("button", { name: /^Notifications/ }).click();
+  const box = (await page.getByRole("dialog", { name: "Notifications" }).boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(390);
+});
