@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addPeriods, dateRange, formatPeriod, formatPeriodShort, isEnterablePeriod, isPeriodStart, parsePeriodKey, periodsBetween, resolveRange, startOfPeriod, toPeriodKey, viewGranularities } from "./periods";
+import { addPeriods, dateRange, formatPeriod, formatPeriodShort, isEnterablePeriod, isPeriodStart, parsePeriodKey, periodPhrase, periodsBetween, resolveRange, startOfPeriod, toPeriodKey, viewGranularities } from "./periods";
 
 /** UTC instant; month is 1-based here to keep the tables readable. */
 const utc = (y: number, m: number, d: number, h = 0, min = 0, s = 0) => new Date(Date.UTC(y, m - 1, d, h, min, s));
@@ -253,5 +253,12 @@ describe("resolveRange at its edges", () => {
     expect(resolveRange({ to: utc(2026, 11, 23) }, "WEEK", options)).toEqual({ from: utc(2026, 9, 7), to: utc(2026, 11, 23), automatic: false, notices: [] });
     expect(resolveRange({ from: utc(2026, 11, 9), to: utc(2026, 11, 9) }, "WEEK", options)).toEqual({ from: utc(2026, 11, 9), to: utc(2026, 11, 9), automatic: false, notices: [] });
     expect(resolveRange({ from: utc(2026, 11, 2), to: utc(2026, 11, 16) }, "WEEK", options)).toEqual({ from: utc(2026, 11, 2), to: utc(2026, 11, 16), automatic: false, notices: [] });
+  });
+});
+
+describe("periodPhrase", () => {
+  it("names a period for the middle of a sentence", () => {
+    expect(periodPhrase(parsePeriodKey("2026-11-16")!, "WEEK")).toBe("the week of 16 Nov 2026");
+    expect(periodPhrase(parsePeriodKey("2026-11-01")!, "MONTH")).toBe("November 2026");
   });
 });
