@@ -11,6 +11,7 @@ const journey = (over: Partial<DigestJourney> = {}): DigestJourney => ({
   periodStatus: "complete",
   headline: "Dine-in is 3.3 points under target (78.9 vs 82.3).",
   drag: "Facilities costs the most: 1.9 points, mostly Dining room cleanliness (61.4 vs 88.8).",
+  missingNote: null,
   atRisk: [{ id: 12, name: "Dining room cleanliness", department: "Facilities", score: 61.44, warningScore: 70, belowWarning: true, fallingFor: 3 }],
   atRiskCount: 1,
   lastComplete: null,
@@ -138,5 +139,14 @@ describe("changeWords", () => {
 describe("digestSummary", () => {
   it("says so when there are no journeys", () => {
     expect(digestSummary(digest({ journeys: [] }))).toBe("No journeys yet");
+  });
+});
+
+describe("the missing-points note", () => {
+  it("follows the headline in the text and the HTML when more points are missing than the gap", () => {
+    const note = "Touchpoints below their own targets cost 2.8 points in all; those above theirs make up 1.1 of them.";
+    const { text, html } = composeDigest(digest({ journeys: [journey({ missingNote: note })] }), "Morgan Lee");
+    expect(text).toContain(`Dine-in is 3.3 points under target (78.9 vs 82.3). Facilities costs the most: 1.9 points, mostly Dining room cleanliness (61.4 vs 88.8). ${note}`);
+    expect(html).toContain(`<span style="font-weight:normal">${note}</span>`);
   });
 });

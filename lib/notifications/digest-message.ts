@@ -30,6 +30,8 @@ export type DigestJourney = {
   /** The overview's headline sentence, and its drag sentence when it has one. */
   headline: string;
   drag: string | null;
+  /** Why more points are missing than the headline's gap (missingPointsNote), or null. */
+  missingNote: string | null;
   /** The overview's at-risk list, most urgent first, at most DIGEST_AT_RISK of them. */
   atRisk: DigestTouchpoint[];
   /** How many the overview lists in all. */
@@ -127,7 +129,7 @@ export function composeDigest(digest: Digest, name: string): DigestMessage {
     ...digest.journeys.flatMap((j) => [
       "",
       j.name.toUpperCase(),
-      j.drag ? `${j.headline} ${j.drag}` : j.headline,
+      [j.headline, j.drag, j.missingNote].filter(Boolean).join(" "),
       scoreLine(j, noun),
       riskIntro(j, noun),
       ...j.atRisk.map((t) => `  • ${touchpointLine(t, noun)}`),
@@ -169,7 +171,7 @@ function journeyHtml(j: DigestJourney, noun: string, baseUrl: string): string {
   return [
     `<tr><td style="padding:16px 24px;border-top:1px solid #e2e8f0">`,
     `<h2 style="margin:0 0 8px;font-size:16px;line-height:22px;${FONT}">${escapeHtml(j.name)}</h2>`,
-    `<p style="${P};font-weight:bold">${escapeHtml(j.headline)}${j.drag ? ` <span style="font-weight:normal">${escapeHtml(j.drag)}</span>` : ""}</p>`,
+    `<p style="${P};font-weight:bold">${escapeHtml(j.headline)}${[j.drag, j.missingNote].filter(Boolean).map((s) => ` <span style="font-weight:normal">${escapeHtml(s!)}</span>`).join("")}</p>`,
     `<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:0 0 8px"><tr>`,
     cell(`Score<br><strong style="font-size:18px">${formatScore(j.score)}</strong>`, "padding-right:24px"),
     cell(`Target<br><strong style="font-size:18px">${formatScore(j.targetScore)}</strong>`, "padding-right:24px"),

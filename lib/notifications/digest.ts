@@ -8,6 +8,7 @@ import type { PeriodGranularity } from "../domain";
 import { getEntrySheet } from "../data/entry-sheet";
 import { getOverview, type JourneyOverview } from "../data/overview";
 import { periodNoun, toPeriodKey } from "../periods";
+import { missingPointsNote, shownDrags } from "../scoring/headline";
 import { overviewHeadline, periodPhrase } from "../scoring/overview-headline";
 import { viewParam } from "../validation/overview";
 import { composeDigest, digestSummary, DIGEST_AT_RISK, type Digest, type DigestJourney } from "./digest-message";
@@ -33,6 +34,8 @@ function digestJourney(journey: JourneyOverview, periodKey: string, periodLabel:
     periodStatus: journey.periodStatus,
     headline: headline.sentence,
     drag: headline.drag,
+    // The overview explains this in a note the email does not have; a partial period is not judged.
+    missingNote: journey.periodStatus === "partial" ? null : missingPointsNote(journey.score, journey.targetScore, shownDrags(journey.departments.map((d) => d.drag)).total),
     atRisk: journey.atRisk.slice(0, DIGEST_AT_RISK).map((t) => ({
       id: t.id,
       name: t.name,

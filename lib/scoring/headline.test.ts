@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dragSentence, journeyHeadline, journeyStatus, shownDrags, shownGap, type HeadlineDepartment } from "./headline";
+import { dragSentence, journeyHeadline, journeyStatus, missingPointsNote, shownDrags, shownGap, type HeadlineDepartment } from "./headline";
 
 const facilities: HeadlineDepartment = {
   name: "Facilities",
@@ -273,3 +273,22 @@ describe("journeyHeadline at its edges", () => {
   });
 });
 
+
+describe("missingPointsNote", () => {
+  it("says why more points are missing than the gap the headline names (the digest's week of 28 Sept)", () => {
+    expect(missingPointsNote(80.5, 82.2, 2.8)).toBe("Touchpoints below their own targets cost 2.8 points in all; those above theirs make up 1.1 of them.");
+  });
+
+  it("says nothing when the missing points are the gap, or less, as shown", () => {
+    expect(missingPointsNote(80.5, 82.2, 1.7)).toBeNull();
+    expect(missingPointsNote(80.5, 82.2, 1.74)).toBeNull(); // shows as 1.7
+    expect(missingPointsNote(80.5, 82.2, 1.75)).toBe("Touchpoints below their own targets cost 1.8 points in all; those above theirs make up 0.1 of them.");
+    expect(missingPointsNote(80.5, 82.2, 1.2)).toBeNull();
+  });
+
+  it("says nothing on target, without a target or without figures (the headline speaks for those)", () => {
+    expect(missingPointsNote(83, 82.2, 0.8)).toBeNull();
+    expect(missingPointsNote(80, null, 3)).toBeNull();
+    expect(missingPointsNote(null, 82.2, 3)).toBeNull();
+  });
+});

@@ -79,6 +79,22 @@ export function shownGap(score: number, targetScore: number): number {
   return roundHalfUp(roundHalfUp(targetScore) - roundHalfUp(score));
 }
 
+/**
+ * For a journey under target whose missing points (`missing`, as shown: the drags' shown total)
+ * exceed the gap its headline names, the sentence that says why: "Touchpoints below their own
+ * targets cost 2.8 points in all; those above theirs make up 1.1 of them." The overview says it in
+ * its "Why 2.8 missing, not 1.7?" note; the weekly digest, which has no such note, says this.
+ * Null otherwise (on target, no target, or no more missing than the gap). By shown (0.1) values.
+ */
+export function missingPointsNote(score: number | null, targetScore: number | null, missing: number): string | null {
+  if (journeyStatus(score, targetScore) !== "under-target") return null;
+  const tenths = (x: number) => Math.round(x * 10);
+  const gap = shownGap(score!, targetScore!);
+  const madeUp = tenths(missing) - tenths(gap);
+  if (madeUp <= 0) return null;
+  return `Touchpoints below their own targets cost ${(tenths(missing) / 10).toFixed(1)} points in all; those above theirs make up ${(madeUp / 10).toFixed(1)} of them.`;
+}
+
 /** The status by the rounded numbers a reader sees, so "78.95 vs 78.96" never reads "under target" as 79.0 vs 79.0. */
 export function journeyStatus(score: number | null, targetScore: number | null): Exclude<JourneyStatus, "incomplete"> {
   if (score === null) return "no-figures";

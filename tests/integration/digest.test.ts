@@ -14,6 +14,7 @@ import { publishDigest } from "../../lib/notifications/digest";
 import { appUrl, createMailer } from "../../lib/notifications/mail";
 import { runDueJobs } from "../../lib/notifications/scheduler";
 import { parsePeriodKey } from "../../lib/periods";
+import { missingPointsNote, shownDrags } from "../../lib/scoring/headline";
 import { overviewHeadline, periodPhrase } from "../../lib/scoring/overview-headline";
 import { FIVE_HOWS, recordChangeSchema } from "../../lib/validation/process-change";
 import { actorFor } from "./helpers";
@@ -105,7 +106,9 @@ describe("the weekly digest", () => {
     for (const { id } of overview.journeys) {
       const journey = (await getOverview({ view: "WEEK", period: WEEK, journeyId: id })).journey!;
       const headline = overviewHeadline(journey, periodPhrase("Week of 16 Nov 2026"));
-      expect(email.body).toContain(`\n${journey.name.toUpperCase()}\n${headline.drag ? `${headline.sentence} ${headline.drag}` : headline.sentence}\n`);
+      // The overview's headline, then (when more points are missing than its gap) what the page's "Why … missing" note says.
+      const note = missingPointsNote(journey.score, journey.targetScore, shownDrags(journey.departments.map((d) => d.drag)).total);
+      expect(email.body).toContain(`\n${journey.name.toUpperCase()}\n${[headline.sentence, headline.drag, note].filter(Boolean).join(" ")}\n`);
       expect(email.html).toContain(headline.sentence);
       expect(email.body).toContain(`Open the overview: ${appUrl()}/overview?journey=${id}&view=week&period=2026-11-16`);
       expect(email.body).toContain(journey.atRisk.length ? `At risk (${journey.atRisk.length}):` : "Nothing is below its warning line or falling steadily.");
