@@ -5,6 +5,7 @@ import { formatScore } from "../format";
 import { formatPeriod, periodNoun, periodPhrase, toPeriodKey } from "../periods";
 import { FALLING_PERIODS } from "../scoring/status";
 import type { AlertFacts } from "./alert-rules";
+import { escapeHtml } from "./html";
 import { appUrl } from "./mail";
 
 export type AlertChange = "triggered" | "recovered";
@@ -88,7 +89,6 @@ export function composeAlert(facts: AlertFacts, change: AlertChange, period: Dat
 const rounded = (score: number) => Number(formatScore(score));
 const touchpointData = (facts: Extract<AlertFacts, { touchpoint: unknown }>) => ({ touchpoint: facts.touchpoint, department: facts.department, journey: facts.journey });
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Why a person gets the message: "you head Kitchen", "you follow Food". */
 export type AlertReason = { heads: string } | { follows: string };

@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import type { Db, Tx } from "../db";
 import type { Role } from "../domain";
 import { notify } from "./in-app";
+import { escapeHtml } from "./html";
 import { appUrl } from "./mail";
 import { enqueue, type OutboxKind } from "./outbox";
 import { channelsFor, PREFERENCE_EVENT_LABELS, type PreferenceEvent } from "./preferences";
@@ -66,7 +67,6 @@ export const eventId = (key: string) => `evt_${createHash("sha256").update(key).
 /** The JSON a webhook endpoint receives (docs/notifications.md, "Webhooks"). */
 export type WebhookPayload = { id: string; type: WebhookEventType; createdAt: string; text: string; data: Record<string, unknown> };
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The footer every email ends with: why it came, and the one-click link that stops this kind. */
 export function unsubscribeFooter(userId: number, preference: PreferenceEvent) {

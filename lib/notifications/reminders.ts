@@ -4,6 +4,7 @@ import { db } from "../db";
 import type { PeriodGranularity } from "../domain";
 import { getEntrySheet, type EntrySheetRow } from "../data/entry-sheet";
 import { periodPhrase, toPeriodKey } from "../periods";
+import { escapeHtml } from "./html";
 import { appUrl } from "./mail";
 import { publish, type EventType, type PersonalMessage } from "./publish";
 
@@ -89,7 +90,6 @@ export async function enqueueReminders(period: Date, granularity: PeriodGranular
   return { reminded: people };
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The reminder's words: a title, a one-line summary (the bell), and the email as text and HTML, links absolute. */
 export function composeReminder(name: string, missing: readonly MissingByDepartment[], period: Date, granularity: PeriodGranularity, type: ReminderType = "reminder.missing_figures") {
