@@ -6,12 +6,13 @@
 import { createHash } from "node:crypto";
 import { DEFAULT_SESSION_LIMITS, isDueForTouch, PRUNE_AFTER_DAYS, sessionExpiry, TOUCH_EVERY_MS, type SessionLimits } from "../auth/session-lifetime";
 import { describeDevice } from "../auth/session-device";
-import { databaseProvider, db, type Tx } from "../db";
+import { db, type Tx } from "../db";
 import { conflict, forbidden, invalid, notFound } from "../errors";
 import { canConfigureOrganisation, type Actor } from "../permissions";
 import { newSecret } from "../secrets";
 import type { EndSessionInput, SessionSettingsInput } from "../validation/sessions";
 import { recordAudit } from "./audit";
+import { lockUser } from "./row-locks";
 import { CURRENT_USER_SELECT, toCurrentUser, type CurrentUser } from "./users";
 
 /** The signed-in person and the registry row their request came with. */
@@ -54,16 +55,6 @@ export async function startSession(userId: number, verifiedPasswordHash: string,
     });
     return id;
   });
-}
-
-/**
- * On PostgreSQL, locks a person's row for the rest of the transaction: "share" to start a session,
- * "update" to end them, so the two take turns. (SQLite runs write transactions one at a time.)
- */
-async function lockUser(tx: Tx, userId: number, mode: "share" | "update"): Promise<void> {
-  if (databaseProvider !== "postgresql") return;
-  if (mode === "share") await tx.$queryRaw`SELECT "id" FROM "User" WHERE "id" = ${userId} FOR SHARE`;
-  else await tx.$queryRaw`SELECT "id" FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
 }
 
 /** The organisation's lifetimes; the defaults before first-run set-up. */

@@ -4,7 +4,7 @@
 // A link lives no longer than its creator's right to share the touchpoint: the change that takes the
 // right away (deactivation, another role, leaving the department, the touchpoint moving to another
 // department) revokes it in the same transaction (revokeShareLinksBeyondAccess).
-import { databaseProvider, db, type Tx } from "../db";
+import { db, type Tx } from "../db";
 import { forbidden, invalid, notFound } from "../errors";
 import { currentPeriod, isPeriodStart, toPeriodKey } from "../periods";
 import type { Role } from "../domain";
@@ -13,6 +13,7 @@ import { hashSecret, newSecret } from "../secrets";
 import { isTokenShape } from "../validation/fields";
 import type { CreateShareLinkInput } from "../validation/share-link";
 import { recordAudit } from "./audit";
+import { lockUser } from "./row-locks";
 import { getOrganisationSettings } from "./organisation";
 
 const DAY_MS = 86_400_000;
@@ -111,7 +112,7 @@ const canStillShare = (creator: Creator, departmentId: number) => creator.active
 
 /** Whether the person, read (and on PostgreSQL share-locked) inside `tx`, may share a touchpoint of `departmentId`. SQLite runs one write transaction at a time. */
 async function mayStillShare(tx: Tx, userId: number, departmentId: number): Promise<boolean> {
-  if (databaseProvider === "postgresql") await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId} FOR SHARE`;
+  await lockUser(tx, userId, "share");
   const creator = await tx.user.findUnique({ where: { id: userId }, select: CREATOR_SELECT });
   return creator !== null && canStillShare(creator, departmentId);
 }

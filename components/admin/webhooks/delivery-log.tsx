@@ -1,9 +1,9 @@
-import Link from "next/link";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { DELIVERY_PAGE_SIZE, type WebhookDeliveryEntry } from "@/lib/data/webhooks";
 import { formatDateTime } from "@/lib/format";
 import { WEBHOOK_EVENTS } from "@/lib/notifications/webhook-events";
 import { DeliveryStatus } from "./delivery-status";
+import { Pagination } from "@/components/ui/pagination";
 
 const typeLabel = (type: WebhookDeliveryEntry["type"]) => (type === "test" ? "Test event" : (WEBHOOK_EVENTS[type]?.label ?? type));
 
@@ -64,13 +64,7 @@ export function DeliveryLog({ deliveries, total, page }: { deliveries: WebhookDe
           </ScrollRegion>
         </div>
       )}
-      {pages > 1 && (
-        <nav aria-label="Pages of the delivery log" className="flex items-center justify-between text-sm">
-          {page > 1 ? <Link href={`?page=${page - 1}`} className="text-brand-dark underline">Newer</Link> : <span />}
-          <span className="text-slate-600">Page {page} of {pages}</span>
-          {page < pages ? <Link href={`?page=${page + 1}`} className="text-brand-dark underline">Older</Link> : <span />}
-        </nav>
-      )}
+      <Pagination page={page} pages={pages} hrefFor={(n) => `?page=${n}`} label="Pages of the delivery log" className="" />
     </section>
   );
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -9,6 +8,7 @@ import { AUDIT_PAGE_SIZE, listAuditEvents, type AuditEntry } from "@/lib/data/au
 import { formatDateTime } from "@/lib/format";
 import { canConfigureOrganisation } from "@/lib/permissions";
 import { parseIdParam } from "@/lib/validation/fields";
+import { Pagination } from "@/components/ui/pagination";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -72,13 +72,7 @@ export default async function AuditPage({ searchParams }: Props) {
           </table>
         </div>
       )}
-      {pages > 1 && (
-        <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm">
-          {page > 1 ? <Link href={`?page=${page - 1}`} className="text-brand-dark underline">Newer</Link> : <span />}
-          <span className="text-slate-600">Page {page} of {pages}</span>
-          {page < pages ? <Link href={`?page=${page + 1}`} className="text-brand-dark underline">Older</Link> : <span />}
-        </nav>
-      )}
+      <Pagination page={page} pages={pages} hrefFor={(n) => `?page=${n}`} />
     </>
   );
 }

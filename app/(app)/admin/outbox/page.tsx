@@ -12,6 +12,7 @@ import type { OutboxStatus } from "@/lib/notifications/outbox";
 import { listOutbox, type OutboxEntry } from "@/lib/notifications/outbox-log";
 import { canConfigureOrganisation } from "@/lib/permissions";
 import { OUTBOX_CHANNELS, OUTBOX_STATUSES, outboxFiltersSchema, type OutboxFilters } from "@/lib/validation/notifications";
+import { Pagination } from "@/components/ui/pagination";
 
 export const metadata: Metadata = { title: "Outbox" };
 
@@ -124,13 +125,7 @@ export default async function OutboxPage({ searchParams }: Props) {
           {log.entries.map((e) => <Entry key={e.id} entry={e} canSendEmail={mailProblem === null} />)}
         </ol>
       )}
-      {log.pages > 1 && (
-        <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm">
-          {filters.page > 1 ? <Link href={hrefWith(filters, { page: filters.page - 1 })} className="text-brand-dark underline">Newer</Link> : <span />}
-          <span className="text-slate-600">Page {filters.page} of {log.pages}</span>
-          {filters.page < log.pages ? <Link href={hrefWith(filters, { page: filters.page + 1 })} className="text-brand-dark underline">Older</Link> : <span />}
-        </nav>
-      )}
+      <Pagination page={filters.page} pages={log.pages} hrefFor={(page) => hrefWith(filters, { page })} />
     </>
   );
 }

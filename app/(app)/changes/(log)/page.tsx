@@ -13,6 +13,7 @@ import { formatDate } from "@/lib/format";
 import { parsePeriodKey, periodNoun } from "@/lib/periods";
 import { canRecordAnyChange, canViewOverview } from "@/lib/permissions";
 import { parseChangeFilters } from "@/lib/validation/process-change";
+import { Pagination } from "@/components/ui/pagination";
 
 export const metadata: Metadata = { title: "Change log" };
 
@@ -96,13 +97,7 @@ export default async function ChangeLogPage({ searchParams }: Props) {
           ))}
         </ol>
       )}
-      {pages > 1 && (
-        <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm">
-          {filters.page > 1 ? <Link href={pageLink(filters.page - 1)} className="text-brand-dark underline">Newer</Link> : <span />}
-          <span className="text-slate-600">Page {filters.page} of {pages}</span>
-          {filters.page < pages ? <Link href={pageLink(filters.page + 1)} className="text-brand-dark underline">Older</Link> : <span />}
-        </nav>
-      )}
+      <Pagination page={filters.page} pages={pages} hrefFor={pageLink} />
     </>
   );
 }
